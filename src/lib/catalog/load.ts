@@ -1,0 +1,105 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { UserError, type Problem } from '../errors.js';
+import { builtinCatalogDir, displayPath, templatesDir } from '../paths.js';
+import { ajv, validator } from '../schema/ajv.js';
+import { schemaProblems } from '../schema/problems.js';
+import { loadYamlFile, type Source } from '../yaml/source.js';
+import { checkGraph } from './graph.js';
+import type { AppEntry, Catalog, Dimension, Origin } from './types.js';
+
+const cache = new Map<string, Promise<Catalog>>();
+
+/** Loads and checks a catalogue folder once per process; every problem in every file is reported together. */
+export function loadCatalog(dir = builtinCatalogDir): Promise<Catalog> {
+  const key = path.resolve(dir);
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = readCatalog(key);
+    pending.catch(() => cache.delete(key));
+    cache.set(key, pending);
+  }
+  return pending;
+}
+
+async function readCatalog(dir: string): Promise<Catalog> {
+  const problems: Problem[] = [];
+  const attempt = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof UserError) problems.push(...error.problems);
+      else throw error;
+      return undefined;
+    }
+  };
+  const file = path.join(dir, 'catalog.yaml');
+  const head = await attempt(() => checked(file, 'catalog'));
+  const appFiles = (await readdir(path.join(dir, 'apps')).catch(() => [])).filter((f) => f.endsWith('.yaml')).sort();
+  const entries = await Promise.all(appFiles.map((f) => attempt(() => checked(path.join(dir, 'apps', f), 'app'))));
+  const timeZones = await attempt(() => loadYamlFile(path.join(dir, 'time-zones.yaml'), displayPath(path.join(dir, 'time-zones.yaml'))));
+  if (!head || !timeZones) throw new UserError(problems);
+
+  const data = head.data as Omit<Catalog, 'apps' | 'origin' | 'dir' | 'file' | 'timeZones'> & { origin: string };
+  const apps = new Map<string, AppEntry>();
+  const sources = new Map<string, Source>();
+  for (const source of entries) {
+    if (!source) continue;
+    const app = { ...(source.data as Omit<AppEntry, 'file'>), file: source.file };
+    const expected = path.basename(source.file, '.yaml');
+    if (app.id !== expected) problems.push({ key: 'catalog.idMismatch', params: { id: app.id, file: path.basename(source.file) }, file: source.file, pointer: '/id', ...source.locate('/id') });
+    else if (apps.has(app.id)) problems.push({ key: 'catalog.duplicateApp', params: { id: app.id }, file: source.file, ...source.locate('/id') });
+    else {
+      apps.set(app.id, app);
+      sources.set(app.id, source);
+    }
+  }
+  problems.push(...(await checkEntries(apps, sources, data.dimensions)));
+  problems.push(...checkGraph(apps, sources));
+  const origin = await attempt(() => loadOrigin(dir, data.origin, head));
+  if (problems.length > 0 || !origin) throw new UserError(problems);
+
+  const zones = new Map<string, string>();
+  for (const [zone, codes] of Object.entries(timeZones.data as Record<string, string[]>)) for (const code of codes) zones.set(code, zone);
+  return { ...data, dir, file: head.file, apps, origin, timeZones: zones };
+}
+
+/** Reads a YAML file and validates it against one of the kit's schemas. */
+async function checked(file: string, schema: 'catalog' | 'app'): Promise<Source> {
+  const source = await loadYamlFile(file, displayPath(file));
+  const validate = validator(schema);
+  if (!validate(source.data)) throw new UserError(schemaProblems(validate.errors ?? [], source));
+  return source;
+}
+
+async function checkEntries(apps: Map<string, AppEntry>, sources: Map<string, Source>, dimensions: Dimension[]): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const known = dimensions.map((d) => d.id);
+  for (const app of apps.values()) {
+    const source = sources.get(app.id) as Source;
+    const at = (pointer: string) => ({ file: source.file, pointer, ...source.locate(pointer) });
+    if (!known.includes(app.dimension)) problems.push({ key: 'catalog.dimension', params: { value: app.dimension, known: known.join(', ') }, ...at('/dimension') });
+    const dir = await stat(path.join(templatesDir, app.template)).catch(() => undefined);
+    if (!dir?.isDirectory()) problems.push({ key: 'catalog.template', params: { value: app.template }, ...at('/template') });
+    try {
+      ajv().compile({ ...app.settings, $id: `urn:replika:settings:${app.id}:${app.version}` });
+    } catch (error) {
+      problems.push({ key: 'catalog.settingsSchema', params: { message: (error as Error).message }, ...at('/settings') });
+    }
+  }
+  return problems;
+}
+
+async function loadOrigin(dir: string, relative: string, head: Source): Promise<Origin> {
+  const file = path.join(dir, relative);
+  const source = await loadYamlFile(file, displayPath(file)).catch((error: unknown) => {
+    if (error instanceof UserError && error.problems[0]?.key === 'file.notFound') {
+      throw new UserError({ key: 'catalog.origin', params: { path: relative }, file: head.file, pointer: '/origin', ...head.locate('/origin') });
+    }
+    throw error;
+  });
+  const validate = validator('region');
+  if (!validate(source.data)) throw new UserError(schemaProblems(validate.errors ?? [], source));
+  const region = source.data as { code: string; name: string; domain: string; branding: { shortName: string } };
+  return { code: region.code, name: region.name, domain: region.domain, shortName: region.branding.shortName };
+}

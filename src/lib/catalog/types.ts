@@ -1,0 +1,52 @@
+export interface Text {
+  id: string;
+  en: string;
+}
+
+export interface AppEntry {
+  id: string;
+  name: string;
+  copyName: string;
+  title: Text;
+  dimension: string;
+  audience: 'public-service' | 'internal';
+  owner: string;
+  status: string;
+  version: string;
+  template: string;
+  requires: string[];
+  description: Text;
+  features: { id: string[]; en: string[] };
+  settings: Record<string, unknown>;
+  example: Record<string, unknown>;
+  sources?: string[];
+  illustrative?: boolean;
+  /** Where the entry was read from. */
+  file: string;
+}
+
+export interface Dimension {
+  id: string;
+  label: Text;
+}
+
+export interface Origin {
+  code: string;
+  name: string;
+  domain: string;
+  shortName: string;
+}
+
+export interface Catalog {
+  dir: string;
+  file: string;
+  id: string;
+  name: string;
+  version: string;
+  publisher: string;
+  dimensions: Dimension[];
+  apps: Map<string, AppEntry>;
+  origin: Origin;
+  /** Province code (PP) → IANA time zone. */
+  timeZones: Map<string, string>;
+}

@@ -1,0 +1,41 @@
+import type { MessageKey, Params } from './i18n/index.js';
+
+/** One thing wrong with the user's input: what (a message key), where (file:line:col, JSON pointer). */
+export interface Problem {
+  key: MessageKey;
+  params?: Params;
+  file?: string;
+  line?: number;
+  col?: number;
+  pointer?: string;
+}
+
+export const EXIT = { ok: 0, user: 1, usage: 2, internal: 3, untrusted: 4 } as const;
+
+/**
+ * An error the user can fix. It prints without a stack, each problem with its place and what to do.
+ * Anything else thrown is a bug and prints its stack (see bin/replika.ts).
+ */
+export class UserError extends Error {
+  readonly problems: Problem[];
+  readonly exitCode: number;
+  constructor(problems: Problem | Problem[], exitCode: number = EXIT.user) {
+    const list = Array.isArray(problems) ? problems : [problems];
+    super(list.map((p) => `${p.file ?? ''}:${p.line ?? ''} ${p.pointer ?? ''} ${p.key}`).join('; '));
+    this.name = 'UserError';
+    this.problems = list;
+    this.exitCode = exitCode;
+  }
+}
+
+/** The command line itself is wrong: unknown flag, missing argument (exit 2). */
+export class UsageError extends UserError {
+  constructor(problems: Problem | Problem[]) {
+    super(problems, EXIT.usage);
+    this.name = 'UsageError';
+  }
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}

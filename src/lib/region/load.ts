@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import type { Catalog } from '../catalog/types.js';
+import { UserError, type Problem } from '../errors.js';
+import { displayPath } from '../paths.js';
+import { ajv, schemaId } from '../schema/ajv.js';
+import { schemaProblems } from '../schema/problems.js';
+import { slugify } from '../text/suggest.js';
+import { loadYamlFile, type Source } from '../yaml/source.js';
+import { regionRules } from './rules.js';
+import type { LoadedRegion, Region } from './types.js';
+
+const validators = new Map<string, ValidateFunction>();
+
+/**
+ * The region schema with every catalogue app's settings schema under `apps.<id>`; the chosen apps get an
+ * empty default so that their own defaults are filled in.
+ */
+function composedValidator(catalog: Catalog, chosen: readonly string[]): ValidateFunction {
+  const key = `${catalog.dir}@${catalog.version}:${[...chosen].sort().join(',')}`;
+  let validate = validators.get(key);
+  if (!validate) {
+    const properties = Object.fromEntries(
+      [...catalog.apps.values()].map((app) => [app.id, chosen.includes(app.id) ? { ...app.settings, default: {} } : app.settings]),
+    );
+    validate = ajv().compile({
+      $id: `urn:replika:region:${encodeURIComponent(key)}`,
+      allOf: [{ $ref: schemaId('region') }],
+      properties: { apps: { type: 'object', default: {}, properties, additionalProperties: false } },
+    });
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+/** Every problem of a parsed region file: schema (with the chosen apps' settings) then cross-field rules. */
+export function regionProblems(source: Source, catalog: Catalog, chosen: readonly string[]): Problem[] {
+  const validate = composedValidator(catalog, chosen);
+  const valid = validate(source.data);
+  const problems = valid ? [] : schemaProblems(validate.errors ?? [], source, { knownApps: [...catalog.apps.keys()] });
+  return [...problems, ...regionRules(source, catalog, problems)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+}
+
+export async function loadRegion(file: string, catalog: Catalog, chosen: readonly string[]): Promise<LoadedRegion> {
+  const shown = displayPath(file);
+  const source = await loadYamlFile(file, shown);
+  const problems = regionProblems(source, catalog, chosen);
+  const region = source.data as Region;
+  let logo: LoadedRegion['logo'];
+  if (region.branding?.logo && problems.length === 0) {
+    const logoPath = path.resolve(path.dirname(file), region.branding.logo);
+    try {
+      logo = { name: `logo${path.extname(logoPath)}`, contents: await readFile(logoPath) };
+    } catch {
+      problems.push({ key: 'region.logo', params: { path: region.branding.logo }, file: shown, pointer: '/branding/logo', ...source.locate('/branding/logo') });
+    }
+  }
+  if (problems.length > 0) throw new UserError(problems);
+  return { file: shown, region, slug: slugify(region.name), logo };
+}

@@ -1,0 +1,17 @@
+import type { Problem } from './errors.js';
+import { message, say, type Lang } from './i18n/index.js';
+
+/** `file:LINE:COL  /pointer  message` and, indented below it, what to do. */
+export function formatProblem(problem: Problem, lang: Lang): string {
+  const { text, hint } = message(lang, problem.key, problem.params);
+  const where = problem.file ? [problem.file, problem.line, problem.col].filter((v) => v !== undefined).join(':') : '';
+  const head = [where, problem.pointer, text].filter(Boolean).join('  ');
+  return `${head}\n    → ${hint}`;
+}
+
+export function formatProblems(problems: readonly Problem[], lang: Lang, wrote = true): string {
+  const count = problems.length;
+  const lines = problems.map((p) => formatProblem(p, lang));
+  if (count > 1 || wrote) lines.push(say(lang, wrote ? 'problems' : 'problemsValidate', { count }));
+  return lines.join('\n');
+}

@@ -1,0 +1,111 @@
+import { readFile } from 'node:fs/promises';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { UserError, type Problem } from '../errors.js';
+
+/** A parsed YAML file that can say where any JSON pointer into it was written. */
+export interface Source {
+  file: string;
+  data: unknown;
+  locate(pointer: string, key?: boolean): { line: number; col: number };
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// Aliases are legitimate YAML, but expanding them can explode in size (billion laughs).
+const MAX_ALIASES = 100;
+
+export async function loadYamlFile(file: string, shownAs = file): Promise<Source> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError({ key: 'file.notFound', params: { path: shownAs }, file: shownAs });
+    throw new UserError({ key: 'file.unreadable', params: { path: shownAs, reason: code ?? String(error) }, file: shownAs });
+  }
+  return parseYaml(text, shownAs);
+}
+
+export function parseYaml(raw: string, file: string): Source {
+  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, merge: false, schema: 'core' });
+  const at = (offset: number) => lineCounter.linePos(offset);
+  const problems: Problem[] = [];
+  for (const error of [...doc.errors, ...doc.warnings]) problems.push({ ...syntaxProblem(error.code, error.message, text, error.pos[0]), file, ...at(error.pos[0]) });
+  if (problems.length === 0) problems.push(...nodeProblems(doc, file, at));
+  if (problems.length > 0) throw new UserError(problems);
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
+    let first = 0;
+    visit(doc, { Alias: (_key, node) => { first ||= node.range?.[0] ?? 0; return visit.BREAK; } });
+    throw new UserError({ key: 'yaml.aliases', file, ...at(first) });
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new UserError({ key: 'yaml.notMapping', file, ...at(doc.contents?.range?.[0] ?? 0) });
+  }
+  return { file, data, locate: (pointer, key = false) => at(offsetOf(doc, pointer, key)) };
+}
+
+function syntaxProblem(code: string, message: string, text: string, offset: number): Problem {
+  if (code === 'DUPLICATE_KEY') return { key: 'yaml.duplicateKey', params: { key: keyAt(text, offset) } };
+  if (code === 'MULTIPLE_DOCS') return { key: 'yaml.multipleDocuments' };
+  if (code === 'TAG_RESOLVE_FAILED') return { key: 'yaml.tag', params: { tag: message.match(/!\S*/)?.[0] ?? '' } };
+  return { key: 'yaml.syntax', params: { message: message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message } };
+}
+
+function keyAt(text: string, offset: number): string {
+  const rest = text.slice(offset, offset + 200);
+  return (rest.match(/^\s*["']?([^"':\n]+)/)?.[1] ?? rest.split(':')[0] ?? '').trim();
+}
+
+/** Checks the parser accepts but a settings file must not contain: explicit tags, unsafe numbers, prototype keys. */
+function nodeProblems(doc: Document, file: string, at: (offset: number) => { line: number; col: number }): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Node: (_key, node) => {
+      const start = node.range?.[0] ?? 0;
+      if (!isAlias(node) && node.tag) problems.push({ key: 'yaml.tag', params: { tag: node.tag }, file, ...at(start) });
+      if (isScalar(node) && typeof node.value === 'number' && !isExactNumber(node.value)) {
+        problems.push({ key: 'yaml.number', params: { value: node.source ?? String(node.value) }, file, ...at(start) });
+      }
+    },
+    Pair: (_key, pair) => {
+      const k = isScalar(pair.key) ? pair.key.value : undefined;
+      if (typeof k === 'string' && FORBIDDEN_KEYS.has(k)) {
+        problems.push({ key: 'schema.forbiddenKey', params: { property: k }, file, ...at((pair.key as Node).range?.[0] ?? 0) });
+      }
+    },
+  });
+  return problems;
+}
+
+function isExactNumber(n: number): boolean {
+  return Number.isFinite(n) && (!Number.isInteger(n) || Number.isSafeInteger(n));
+}
+
+/** Offset of the value (or key) a JSON pointer names; the nearest existing ancestor when it does not exist. */
+function offsetOf(doc: Document, pointer: string, wantKey: boolean): number {
+  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node: unknown = doc.contents;
+  let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+  for (const [i, segment] of segments.entries()) {
+    const last = i === segments.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+      if (!pair) return offset;
+      if (last && wantKey) return (pair.key as Node).range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      node = node.items[Number(segment)];
+    } else {
+      return offset;
+    }
+    const range = (node as Node | null)?.range;
+    if (!range) return offset;
+    offset = range[0];
+  }
+  return offset;
+}
