@@ -1,4 +1,5 @@
 import type { MessageKey, Params } from './i18n/index.js';
+import { formatProblem } from './report.js';
 
 /** One thing wrong with the user's input: what (a message key), where (file:line:col, JSON pointer). */
 export interface Problem {
@@ -21,7 +22,8 @@ export class UserError extends Error {
   readonly exitCode: number;
   constructor(problems: Problem | Problem[], exitCode: number = EXIT.user) {
     const list = Array.isArray(problems) ? problems : [problems];
-    super(list.map((p) => `${p.file ?? ''}:${p.line ?? ''} ${p.pointer ?? ''} ${p.key}`).join('; '));
+    // The message is the English report, for callers that only print error.message (yo, test runners).
+    super(list.map((p) => formatProblem(p, 'en')).join('\n'));
     this.name = 'UserError';
     this.problems = list;
     this.exitCode = exitCode;

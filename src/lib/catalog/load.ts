@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError, type Problem } from '../errors.js';
-import { builtinCatalogDir, displayPath, templatesDir } from '../paths.js';
+import { builtinCatalogDir, displayPath } from '../paths.js';
 import { ajv, validator } from '../schema/ajv.js';
 import { schemaProblems } from '../schema/problems.js';
 import { loadYamlFile, type Source } from '../yaml/source.js';
@@ -54,14 +54,15 @@ async function readCatalog(dir: string): Promise<Catalog> {
       sources.set(app.id, source);
     }
   }
-  problems.push(...(await checkEntries(apps, sources, data.dimensions)));
+  const templatesDir = path.join(dir, '..', 'templates');
+  problems.push(...(await checkEntries(apps, sources, data.dimensions, templatesDir)));
   problems.push(...checkGraph(apps, sources));
   const origin = await attempt(() => loadOrigin(dir, data.origin, head));
   if (problems.length > 0 || !origin) throw new UserError(problems);
 
   const zones = new Map<string, string>();
   for (const [zone, codes] of Object.entries(timeZones.data as Record<string, string[]>)) for (const code of codes) zones.set(code, zone);
-  return { ...data, dir, file: head.file, apps, origin, timeZones: zones };
+  return { ...data, dir, templatesDir, file: head.file, apps, origin, timeZones: zones };
 }
 
 /** Reads a YAML file and validates it against one of the kit's schemas. */
@@ -72,7 +73,7 @@ async function checked(file: string, schema: 'catalog' | 'app'): Promise<Source>
   return source;
 }
 
-async function checkEntries(apps: Map<string, AppEntry>, sources: Map<string, Source>, dimensions: Dimension[]): Promise<Problem[]> {
+async function checkEntries(apps: Map<string, AppEntry>, sources: Map<string, Source>, dimensions: Dimension[], templatesDir: string): Promise<Problem[]> {
   const problems: Problem[] = [];
   const known = dimensions.map((d) => d.id);
   for (const app of apps.values()) {

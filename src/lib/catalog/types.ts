@@ -39,11 +39,14 @@ export interface Origin {
 
 export interface Catalog {
   dir: string;
+  /** The templates beside the catalogue folder (../templates). */
+  templatesDir: string;
   file: string;
   id: string;
   name: string;
   version: string;
   publisher: string;
+  attribution: Text;
   dimensions: Dimension[];
   apps: Map<string, AppEntry>;
   origin: Origin;

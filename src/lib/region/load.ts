@@ -43,17 +43,27 @@ export function regionProblems(source: Source, catalog: Catalog, chosen: readonl
 }
 
 export async function loadRegion(file: string, catalog: Catalog, chosen: readonly string[]): Promise<LoadedRegion> {
-  const shown = displayPath(file);
-  const source = await loadYamlFile(file, shown);
+  return regionFromSource(await loadYamlFile(file, displayPath(file)), path.dirname(file), catalog, chosen);
+}
+
+/** Validates parsed settings; `dir` is where a relative logo path is looked up. */
+export async function regionFromSource(source: Source, dir: string, catalog: Catalog, chosen: readonly string[]): Promise<LoadedRegion> {
+  const shown = source.file;
   const problems = regionProblems(source, catalog, chosen);
   const region = source.data as Region;
   let logo: LoadedRegion['logo'];
   if (region.branding?.logo && problems.length === 0) {
-    const logoPath = path.resolve(path.dirname(file), region.branding.logo);
+    const logoPath = path.resolve(dir, region.branding.logo);
     try {
       logo = { name: `logo${path.extname(logoPath)}`, contents: await readFile(logoPath) };
     } catch {
       problems.push({ key: 'region.logo', params: { path: region.branding.logo }, file: shown, pointer: '/branding/logo', ...source.locate('/branding/logo') });
+    }
+  }
+  for (const id of chosen) {
+    const owner = catalog.apps.get(id)?.owner;
+    if (owner && problems.length === 0 && !Object.hasOwn(region.opd, owner)) {
+      problems.push({ key: 'ref.opd', params: { value: owner, known: Object.keys(region.opd).join(', ') }, file: shown, pointer: '/opd', ...source.locate('/opd') });
     }
   }
   if (problems.length > 0) throw new UserError(problems);

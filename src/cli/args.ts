@@ -1,0 +1,25 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../lib/errors.js';
+import type { OptionSpec } from './options.js';
+
+export type Values<T extends Record<string, OptionSpec>> = {
+  [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : T[K] extends { multiple: true } ? string[] : string;
+};
+
+/** node:util parseArgs over an option table; a bad flag is a usage error (exit 2) naming the command. */
+export function parse<T extends Record<string, OptionSpec>>(command: string, specs: T, argv: string[]): { values: Values<T>; positionals: string[] } {
+  const options = Object.fromEntries(
+    Object.entries(specs).map(([name, spec]) => [name, { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) }]),
+  );
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return { values: values as Values<T>, positionals };
+  } catch (error) {
+    throw new UsageError({ key: 'usage.parse', params: { message: (error as Error).message, command } });
+  }
+}
+
+/** `--app a,b --app c` → ['a', 'b', 'c'] */
+export function list(values: string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}

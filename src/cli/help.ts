@@ -1,0 +1,44 @@
+import type { Lang } from '../lib/i18n/index.js';
+import type { OptionSpec } from './options.js';
+import { listOptions, newOptions, validateOptions } from './options.js';
+
+const COMMANDS: Record<string, { usage: string; summary: { id: string; en: string }; options: Record<string, OptionSpec> }> = {
+  new: {
+    usage: 'replika new --region FILE --app ID[,ID…] [--out DIR] [--yes] [--force] [--dry-run]',
+    summary: { id: 'buat salinan aplikasi untuk sebuah daerah', en: 'scaffold copies of applications for a region' },
+    options: newOptions,
+  },
+  validate: {
+    usage: 'replika validate FILE [--app ID…]',
+    summary: { id: 'periksa berkas pengaturan daerah tanpa menulis apa pun', en: 'check a regional settings file without writing anything' },
+    options: validateOptions,
+  },
+  list: {
+    usage: 'replika list [--dimension D] [--json]',
+    summary: { id: 'tampilkan katalog aplikasi', en: 'show the application catalogue' },
+    options: listOptions,
+  },
+};
+
+export function commandNames(): string[] {
+  return Object.keys(COMMANDS);
+}
+
+export function help(lang: Lang, command?: string): string {
+  const entry = command ? COMMANDS[command] : undefined;
+  if (entry) {
+    const rows = Object.entries(entry.options).map(([name, spec]) => {
+      const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.value ? ` ${spec.value}` : ''}`;
+      return `  ${flag.padEnd(30)} ${spec.help[lang]}`;
+    });
+    return [entry.usage, '', entry.summary[lang], '', ...rows].join('\n');
+  }
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary[lang]}`);
+  const intro = lang === 'id'
+    ? 'Replika — replikasi aplikasi layanan publik antardaerah.\n\nPenggunaan: replika <perintah> [opsi]\n\nPerintah:'
+    : 'Replika — inter-regional replication of public-service apps.\n\nUsage: replika <command> [options]\n\nCommands:';
+  const outro = lang === 'id'
+    ? 'Tanpa opsi di terminal, "replika new" menjalankan wizard Yeoman. "replika <perintah> --help" untuk rinciannya.\nKode keluar: 0 berhasil, 1 masukan salah, 2 penggunaan salah, 3 kesalahan internal.'
+    : 'In a terminal without options, "replika new" runs the Yeoman wizard. "replika <command> --help" for details.\nExit codes: 0 success, 1 bad input, 2 bad usage, 3 internal error.';
+  return [intro, ...lines, '', outro].join('\n');
+}

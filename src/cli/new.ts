@@ -1,0 +1,59 @@
+import path from 'node:path';
+import type { InputOutputAdapter } from '@yeoman/types';
+import { writeRun } from '../lib/copy/write.js';
+import type { FileStatus } from '../lib/copy/adapter.js';
+import { UsageError, UserError } from '../lib/errors.js';
+import { say, type UiKey } from '../lib/i18n/index.js';
+import { defaultOut, prepare } from '../lib/run.js';
+import { list, parse } from './args.js';
+import type { Io } from './io.js';
+import { newOptions } from './options.js';
+
+const STATUS_LINE: Record<FileStatus, UiKey> = { create: 'fileCreate', identical: 'fileIdentical', force: 'fileForce', skip: 'fileSkip' };
+const EXAMPLE = 'replika new --region catalog/regions/kota-gorontalo.yaml --app laksa --yes';
+
+/** `replika new`: flags → (wizard when a person must answer) → plan → write through the conflicter. */
+export async function runNew(argv: string[], io: Io): Promise<number> {
+  // 1. Read the flags; whatever is missing must be asked, and only a person at a terminal can answer.
+  const { values } = parse('new', newOptions, argv);
+  const apps = list(values.app);
+  const missing = [!values.region && '--region', apps.length === 0 && '--app'].filter((v): v is string => !!v);
+  if (missing.length > 0) {
+    if (!io.interactive) throw new UsageError({ key: 'usage.noTty', params: { names: missing.join(', '), example: EXAMPLE } });
+    const { runWizard } = await import('./wizard.js');
+    return runWizard(values, apps, io);
+  }
+
+  // 2. Validate and render everything in memory; any problem stops here, before a byte is written.
+  const { region, plan } = await prepare(values.region as string, apps);
+  for (const note of plan.added) io.out(say(io.lang, 'requiresNote', note));
+  const destination = path.resolve(io.cwd, values.out ?? defaultOut(region));
+  const shown = path.relative(io.cwd, destination) || '.';
+  const count = plan.copies.reduce((n, c) => n + c.files.length, 0);
+
+  // 3. Ask before writing when someone is there to answer.
+  let terminal: InputOutputAdapter | undefined;
+  if (io.interactive && !values.yes && !values['dry-run']) {
+    const { TerminalAdapter } = await import('@yeoman/adapter');
+    terminal = new TerminalAdapter() as unknown as InputOutputAdapter;
+    const { ok } = await terminal.prompt<{ ok: boolean }>([
+      { type: 'confirm', name: 'ok', default: true, message: say(io.lang, 'confirmWrite', { count: plan.copies.length, region: region.region.name, dir: shown }) },
+    ]);
+    if (!ok) throw new UserError({ key: 'write.aborted' });
+  }
+
+  // 4. Write (or list, for a dry run) and report every file.
+  if (values['dry-run']) io.out(say(io.lang, 'dryRunHeading', { count, dir: shown }));
+  const result = await writeRun(plan, {
+    destination,
+    force: values.force,
+    dryRun: values['dry-run'],
+    terminal,
+    onFile: (status, file) => io.out(say(io.lang, STATUS_LINE[status], { path: file })),
+  });
+  if (values['dry-run']) return 0;
+  io.out(say(io.lang, 'summary', { created: result.create.length, identical: result.identical.length, overwritten: result.force.length, kept: result.skip.length }));
+  if (result.skip.length > 0) io.out(say(io.lang, 'keptNote'));
+  io.out(say(io.lang, 'nextSteps', { dir: path.join(shown, plan.copies[0]?.dir ?? '') }));
+  return 0;
+}

@@ -1,0 +1,41 @@
+import type { Text } from '../lib/catalog/types.js';
+
+/**
+ * Every input, declared once: its flag, its help text and whether the wizard asks for it. The CLI parser,
+ * `--help` and the Yeoman generator's options are all built from this table.
+ */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  multiple?: boolean;
+  value?: string;
+  help: Text;
+  /** Asked by the wizard when missing (the prompt itself lives in the generator). */
+  prompt?: boolean;
+}
+
+export const common = {
+  lang: { type: 'string', value: 'id|en', help: { id: 'bahasa pesan (bawaan: dari locale sistem)', en: 'language of messages (default: from the system locale)' } },
+  help: { type: 'boolean', short: 'h', help: { id: 'tampilkan bantuan', en: 'show help' } },
+} satisfies Record<string, OptionSpec>;
+
+export const newOptions = {
+  region: { type: 'string', value: 'FILE', prompt: true, help: { id: 'berkas pengaturan daerah (YAML)', en: 'regional settings file (YAML)' } },
+  app: { type: 'string', multiple: true, value: 'ID[,ID…]', prompt: true, help: { id: 'aplikasi yang direplikasi', en: 'applications to replicate' } },
+  out: { type: 'string', value: 'DIR', prompt: true, help: { id: 'folder tujuan (bawaan: ./replika-<daerah>)', en: 'destination folder (default: ./replika-<region>)' } },
+  yes: { type: 'boolean', short: 'y', help: { id: 'jangan bertanya; berkas yang Anda ubah tetap dibiarkan', en: 'do not ask; files you changed are still kept' } },
+  force: { type: 'boolean', help: { id: 'timpa berkas yang sudah diubah', en: 'overwrite files that were changed' } },
+  'dry-run': { type: 'boolean', help: { id: 'tampilkan yang akan ditulis, tanpa menulis', en: 'list what would be written, write nothing' } },
+  ...common,
+} satisfies Record<string, OptionSpec>;
+
+export const validateOptions = {
+  app: { type: 'string', multiple: true, value: 'ID[,ID…]', help: { id: 'periksa juga pengaturan aplikasi ini', en: 'also check the settings of these applications' } },
+  ...common,
+} satisfies Record<string, OptionSpec>;
+
+export const listOptions = {
+  dimension: { type: 'string', value: 'D', help: { id: 'hanya dimensi ini', en: 'only this dimension' } },
+  json: { type: 'boolean', help: { id: 'keluaran JSON', en: 'JSON output' } },
+  ...common,
+} satisfies Record<string, OptionSpec>;

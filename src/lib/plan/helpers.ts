@@ -1,0 +1,53 @@
+import { stringify } from 'yaml';
+
+/** Escapers for each output format. Templates call these; they never escape by hand. */
+const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+
+export function html(value: unknown): string {
+  return String(value).replace(/[&<>"'`]/g, (c) => HTML[c] ?? c);
+}
+
+/** JSON that stays inert inside HTML <script>, JS source and JSON files alike. */
+export function json(value: unknown, indent = 2): string {
+  return (JSON.stringify(value, null, indent) ?? 'null')
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** A YAML flow value; strings are always double-quoted so `NO`, `on` or `12:30` stay strings. */
+export function yaml(value: unknown): string {
+  return stringify(value, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', collectionStyle: 'flow', lineWidth: 0 }).trimEnd();
+}
+
+/** A double-quoted dotenv value: no newline, quote or `$` can end it or expand. */
+export function env(value: unknown): string {
+  const escaped = String(value)
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\$/g, '\\$')
+    .replace(/`/g, '\\`')
+    .replace(/\r/g, '\\r')
+    .replace(/\n/g, '\\n');
+  return `"${escaped}"`;
+}
+
+/** Markdown inline text: syntax characters are backslash-escaped and line breaks folded. */
+export function md(value: unknown): string {
+  return String(value)
+    .replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`)
+    .replace(/\r?\n/g, ' ');
+}
+
+export function has(object: unknown, key: string): boolean {
+  return typeof object === 'object' && object !== null && key in object && (object as Record<string, unknown>)[key] !== undefined;
+}
+
+export function text(value: { id: string; en: string }, lang: 'id' | 'en' = 'id'): string {
+  return value[lang];
+}
+
+export const helpers = { html, json, js: json, yaml, env, md, has, text };
+export type Helpers = typeof helpers;

@@ -1,0 +1,84 @@
+import { withRequirements } from '../catalog/graph.js';
+import type { AppEntry, Catalog } from '../catalog/types.js';
+import { UserError, type Problem } from '../errors.js';
+import { generatorInfo, manifestFile, MANIFEST_FILE, sha256, type Manifest } from '../copy/manifest.js';
+import type { LoadedRegion } from '../region/types.js';
+import { buildModel } from './model.js';
+import { pathProblems } from './safe-path.js';
+import { strict } from './strict.js';
+import { templateError, templateFiles } from './templates.js';
+
+export interface PlannedFile {
+  path: string;
+  contents: Buffer;
+}
+
+export interface CopyPlan {
+  app: string;
+  /** Folder of the copy, relative to the destination. */
+  dir: string;
+  /** Every file of the copy, the manifest last. */
+  files: PlannedFile[];
+  manifest: Manifest;
+}
+
+export interface RunPlan {
+  apps: string[];
+  added: { app: string; by: string }[];
+  copies: CopyPlan[];
+}
+
+/**
+ * Renders every chosen app (and what it requires) for a region into memory. Pure: same inputs, same bytes;
+ * nothing touches the destination. All template and path problems are collected before failing.
+ */
+export function planRun(catalog: Catalog, loaded: LoadedRegion, chosen: readonly string[]): RunPlan {
+  const { ids, added } = withRequirements(catalog.apps, chosen);
+  const problems: Problem[] = [];
+  const copies: CopyPlan[] = [];
+  for (const id of ids) {
+    try {
+      copies.push(planCopy(catalog, loaded, catalog.apps.get(id) as AppEntry, ids));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new UserError(problems);
+  return { apps: ids, added, copies };
+}
+
+export function planCopy(catalog: Catalog, loaded: LoadedRegion, app: AppEntry, run: readonly string[]): CopyPlan {
+  const model = strict(buildModel(catalog, loaded, app, run), 'it');
+  const files: PlannedFile[] = [];
+  const problems: Problem[] = [];
+  for (const file of templateFiles(app.template, catalog.templatesDir)) {
+    if (file.contents) {
+      files.push({ path: file.out, contents: file.contents });
+      continue;
+    }
+    try {
+      files.push({ path: file.out, contents: Buffer.from((file.render as (m: unknown) => string)(model)) });
+    } catch (error) {
+      const mapped = templateError(error, file.source);
+      if (!(mapped instanceof UserError)) throw mapped;
+      problems.push(...mapped.problems);
+    }
+  }
+  if (loaded.logo) files.push({ path: `public/${loaded.logo.name}`, contents: loaded.logo.contents });
+  problems.push(...pathProblems(files.map((f) => f.path), app.file));
+  if (problems.length > 0) throw new UserError(problems);
+
+  const { apps, ...region } = loaded.region;
+  const manifest: Manifest = {
+    generator: generatorInfo(),
+    catalog: { id: catalog.id, version: catalog.version },
+    app: { id: app.id, version: app.version, template: app.template },
+    region: { code: region.code, name: region.name },
+    services: [...run],
+    settings: { ...region, apps: { [app.id]: apps[app.id] ?? {} } },
+    files: Object.fromEntries(files.map((f) => [f.path, sha256(f.contents)])),
+  };
+  files.push({ path: MANIFEST_FILE, contents: Buffer.from(manifestFile(manifest)) });
+  return { app: app.id, dir: app.id, files, manifest };
+}

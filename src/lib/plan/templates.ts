@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import ejs from 'ejs';
+import { parse } from 'yaml';
+import { UserError } from '../errors.js';
+import { displayPath } from '../paths.js';
+import { html, md } from './helpers.js';
+
+export interface TemplateFile {
+  /** Output path relative to the copy, with `.ejs` dropped and `dot-` turned into `.`. */
+  out: string;
+  source: string;
+  /** Compiled EJS, or the bytes to copy as they are. */
+  render?: ejs.TemplateFunction;
+  contents?: Buffer;
+}
+
+export const LOCALS = ['region', 'app', 'settings', 'services', 'attribution', 'catalog', 'h'];
+const cache = new Map<string, TemplateFile[]>();
+
+/** The files of a template, its `extends` chain laid down first; compiled once per process. */
+export function templateFiles(name: string, root: string): TemplateFile[] {
+  const key = path.join(root, name);
+  let files = cache.get(key);
+  if (!files) {
+    const byOut = new Map<string, TemplateFile>();
+    for (const dir of chain(name, root)) for (const file of readTemplateDir(dir)) byOut.set(file.out, file);
+    files = [...byOut.values()].sort((a, b) => (a.out < b.out ? -1 : 1));
+    cache.set(key, files);
+  }
+  return files;
+}
+
+function chain(name: string, root: string, seen: string[] = []): string[] {
+  if (seen.includes(name)) throw new Error(`template extends loop: ${[...seen, name].join(' → ')}`);
+  const dir = path.join(root, name);
+  const meta = path.join(dir, '_template.yaml');
+  const base = existsSync(meta) ? (parse(readFileSync(meta, 'utf8')) as { extends?: string } | null)?.extends : undefined;
+  return base ? [...chain(base, root, [...seen, name]), dir] : [dir];
+}
+
+function readTemplateDir(dir: string): TemplateFile[] {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  const files: TemplateFile[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const source = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(dir, source).split(path.sep).join('/');
+    if (relative === '_template.yaml') continue;
+    const ejsFile = relative.endsWith('.ejs');
+    const out = relative
+      .replace(/\.ejs$/, '')
+      .split('/')
+      .map((segment) => segment.replace(/^dot-/, '.'))
+      .join('/');
+    files.push(ejsFile ? { out, source, render: compile(source, out, dir) } : { out, source, contents: readFileSync(source) });
+  }
+  return files;
+}
+
+class EscapeMisuse extends Error {}
+const HELPER_FOR: Record<string, string> = { '.yaml': 'yaml', '.yml': 'yaml', '.env': 'env', '.example': 'env' };
+
+function escaperFor(out: string): (value: unknown) => string {
+  const extension = path.extname(out).toLowerCase();
+  if (['.html', '.htm', '.svg', '.xml'].includes(extension)) return html;
+  if (extension === '.md') return md;
+  return () => {
+    throw new EscapeMisuse(extension || 'plain');
+  };
+}
+
+function compile(source: string, out: string, dir: string): ejs.TemplateFunction {
+  const root = path.dirname(dir);
+  const options: ejs.Options = {
+    filename: source,
+    strict: true,
+    _with: false,
+    localsName: 'it',
+    destructuredLocals: LOCALS,
+    escape: escaperFor(out),
+    cache: false,
+    includer: (original: string, resolved: string) => {
+      const inside = path.relative(root, resolved);
+      if (inside.startsWith('..') || path.isAbsolute(inside)) {
+        throw new UserError({ key: 'template.include', params: { path: original }, file: displayPath(source) });
+      }
+      return { filename: resolved };
+    },
+  };
+  try {
+    return ejs.compile(readFileSync(source, 'utf8'), options) as ejs.TemplateFunction;
+  } catch (error) {
+    throw templateError(error, source);
+  }
+}
+
+/** Turns an EJS failure into a user error naming the template file and line. */
+export function templateError(error: unknown, source: string): unknown {
+  if (error instanceof UserError) return error;
+  if (!(error instanceof Error)) return error;
+  const [head = '', ...rest] = error.message.split('\n');
+  const place = /:(\d+)$/.exec(head);
+  const detail = place ? rest.slice(rest.indexOf('') + 1).join('\n') || head : error.message;
+  const line = place ? Number(place[1]) : undefined;
+  if (error instanceof EscapeMisuse) {
+    const format = error.message.split('\n').pop() ?? '';
+    return new UserError({ key: 'template.escape', params: { format, helper: HELPER_FOR[format] ?? 'json' }, file: displayPath(source), line });
+  }
+  return new UserError({ key: 'template.render', params: { message: detail.split('\n')[0] ?? detail }, file: displayPath(source), line });
+}
