@@ -32,7 +32,7 @@ export function parseYaml(raw: string, file: string): Source {
   const at = (offset: number) => lineCounter.linePos(offset);
   const problems: Problem[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) problems.push({ ...syntaxProblem(error.code, error.message, text, error.pos[0]), file, ...at(error.pos[0]) });
-  if (problems.length === 0) problems.push(...nodeProblems(doc, file, at));
+  if (problems.length === 0) problems.push(...nodeProblems(doc, text, file, at));
   if (problems.length > 0) throw new UserError(problems);
 
   let data: unknown;
@@ -62,12 +62,13 @@ function keyAt(text: string, offset: number): string {
 }
 
 /** Checks the parser accepts but a settings file must not contain: explicit tags, unsafe numbers, prototype keys. */
-function nodeProblems(doc: Document, file: string, at: (offset: number) => { line: number; col: number }): Problem[] {
+function nodeProblems(doc: Document, text: string, file: string, at: (offset: number) => { line: number; col: number }): Problem[] {
   const problems: Problem[] = [];
   visit(doc, {
     Node: (_key, node) => {
       const start = node.range?.[0] ?? 0;
-      if (!isAlias(node) && node.tag) problems.push({ key: 'yaml.tag', params: { tag: node.tag }, file, ...at(start) });
+      // The range starts at the value; the tag was written just before it.
+      if (!isAlias(node) && node.tag) problems.push({ key: 'yaml.tag', params: { tag: node.tag }, file, ...at(/!\S*\s*$/.exec(text.slice(0, start))?.index ?? start) });
       if (isScalar(node) && typeof node.value === 'number' && !isExactNumber(node.value)) {
         problems.push({ key: 'yaml.number', params: { value: node.source ?? String(node.value) }, file, ...at(start) });
       }
