@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import helpers, { result } from 'yeoman-test';
+import ReplikaGenerator from '../../src/generators/app/index.js';
+import { regions } from '../helpers/cli.js';
+
+describe('yo replika', () => {
+  it('asks for region, apps and destination, then writes the copies', async () => {
+    await helpers
+      .run(ReplikaGenerator)
+      .withOptions({ interactive: true, lang: 'en' })
+      .withAnswers({ choice: path.join(regions, 'kota-gorontalo.yaml'), apps: ['laksa'], out: 'copies' });
+    result.assertFile(['copies/laksa/package.json', 'copies/laksa/README.md', 'copies/laksa/.yo-rc.json']);
+    result.assertFileContent('copies/laksa/config/settings.json', /Kota Gorontalo/);
+    const manifest = JSON.parse(await readFile(path.join(result.cwd, 'copies/laksa/.yo-rc.json'), 'utf8'))['generator-replika'];
+    expect(manifest.app.id).toBe('laksa');
+  });
+
+  it('takes flags instead of answers and adds required apps', async () => {
+    await helpers.run(ReplikaGenerator).withOptions({ region: path.join(regions, 'kabupaten-banjar.yaml'), app: 'live', interactive: false });
+    result.assertFile(['replika-kabupaten-banjar/live/package.json', 'replika-kabupaten-banjar/gawat-darurat-112/package.json']);
+  });
+
+  it('creates a region file from answers and validates it', async () => {
+    await helpers
+      .run(ReplikaGenerator)
+      .withOptions({ interactive: true, lang: 'id' })
+      .withAnswers({
+        choice: ':new', code: '72.02', name: 'Kabupaten Poso', province: 'Sulawesi Tengah', domain: 'posokab.go.id',
+        email: 'diskominfo@posokab.go.id', phone: '+62 452 000000', address: 'Jl. Contoh No. 1, Poso',
+        communication: 'Dinas Komunikasi dan Informatika', civilService: 'Badan Kepegawaian Daerah',
+        apps: ['gawat-darurat-112'], out: 'poso',
+      });
+    result.assertFileContent('kabupaten-poso.yaml', /timeZone: Asia\/Makassar/);
+    result.assertFileContent('kabupaten-poso.yaml', /kind: kabupaten/);
+    result.assertFileContent('poso/gawat-darurat-112/config/settings.json', /Kabupaten Poso/);
+  });
+
+  it('refuses to run without a terminal when answers are missing, instead of finishing with nothing written', async () => {
+    await expect(helpers.run(ReplikaGenerator).withOptions({ interactive: false, lang: 'en' })).rejects.toThrow(/missing --region, --app, and there is no terminal/);
+  });
+});
