@@ -28,7 +28,8 @@ export async function runNew(argv: string[], io: Io): Promise<number> {
   const { region, plan } = await prepare(values.region as string, apps);
   for (const note of plan.added) io.out(say(io.lang, 'requiresNote', note));
   const destination = path.resolve(io.cwd, values.out ?? defaultOut(region));
-  const shown = path.relative(io.cwd, destination) || '.';
+  const relative = path.relative(io.cwd, destination);
+  const shown = relative.startsWith('..') ? destination : relative || '.';
   const count = plan.copies.reduce((n, c) => n + c.files.length, 0);
 
   // 3. Ask before writing when someone is there to answer.

@@ -28,9 +28,12 @@ export async function writeRun(plan: RunPlan, options: WriteOptions): Promise<Wr
   const targets = plan.copies.flatMap((copy) => copy.files.map((file) => ({ abs: path.join(destination, copy.dir, file.path), contents: file.contents })));
   await refuseUnsafeDestination(destination, targets.map((t) => t.abs));
   const result: WriteResult = { create: [], identical: [], force: [], skip: [] };
+  const existing = new Set((await Promise.all(targets.map(async (t) => ((await exists(t.abs)) ? path.relative(destination, t.abs) : '')))).filter(Boolean));
   const record = (status: FileStatus, relative: string) => {
-    result[status].push(relative);
-    options.onFile?.(status, relative);
+    // The manifest is always written (forced); for a new copy that is a creation, not an overwrite.
+    const shown = status === 'force' && !existing.has(relative) ? 'create' : status;
+    result[shown].push(relative);
+    options.onFile?.(shown, relative);
   };
   if (options.dryRun) {
     for (const target of targets) record(await dryStatus(target.abs, target.contents), path.relative(destination, target.abs));

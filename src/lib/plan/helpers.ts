@@ -34,11 +34,16 @@ export function env(value: unknown): string {
   return `"${escaped}"`;
 }
 
-/** Markdown inline text: syntax characters are backslash-escaped and line breaks folded. */
+/**
+ * Markdown inline text (CommonMark): characters that could start emphasis, code, links, HTML or tables are
+ * backslash-escaped, `&` becomes an entity, line breaks are folded and a leading block marker is neutralised.
+ */
 export function md(value: unknown): string {
   return String(value)
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ');
+    .replace(/\r?\n|\u2028|\u2029/g, ' ')
+    .replace(/[\\`*_[\]<>|~&]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`))
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/^([#+=-])/, '\\$1');
 }
 
 export function has(object: unknown, key: string): boolean {
