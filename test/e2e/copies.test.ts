@@ -8,7 +8,8 @@ const APPS = ['live', 'laksa', 'gawat-darurat-112'];
 
 /** Starts a copy with `npm start` on a free port and returns its home page. */
 async function serve(dir: string, port: number): Promise<string> {
-  const server = execa('npm', ['start'], { cwd: dir, env: { PORT: String(port), HOST: '127.0.0.1' }, reject: false, forceKillAfterDelay: 2000 });
+  // Its own process group: npm runs the server through a shell, and the whole group must stop afterwards.
+  const server = execa('npm', ['start'], { cwd: dir, env: { PORT: String(port), HOST: '127.0.0.1' }, reject: false, detached: true });
   try {
     for (let attempt = 0; attempt < 100; attempt++) {
       try {
@@ -20,7 +21,7 @@ async function serve(dir: string, port: number): Promise<string> {
     }
     throw new Error(`copy in ${dir} did not start on port ${port}`);
   } finally {
-    server.kill('SIGTERM');
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
     await server;
   }
 }
