@@ -83,7 +83,7 @@ async function checkEntries(apps: Map<string, AppEntry>, sources: Map<string, So
     const dir = await stat(path.join(templatesDir, app.template)).catch(() => undefined);
     if (!dir?.isDirectory()) problems.push({ key: 'catalog.template', params: { value: app.template }, ...at('/template') });
     try {
-      ajv().compile({ ...app.settings, $id: `urn:replika:settings:${app.id}:${app.version}` });
+      ajv().compile(app.settings);
     } catch (error) {
       problems.push({ key: 'catalog.settingsSchema', params: { message: (error as Error).message }, ...at('/settings') });
     }

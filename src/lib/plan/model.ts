@@ -5,7 +5,7 @@ import { helpers, type Helpers } from './helpers.js';
 /** What a template sees: the names listed in LOCALS (templates.ts). */
 export interface Model {
   region: Region & { slug: string };
-  app: Omit<AppEntry, 'file' | 'settings' | 'example' | 'requires' | 'template' | 'copyName' | 'sources' | 'illustrative' | 'status'> & { originName: string; ownerName: string };
+  app: Omit<AppEntry, 'file' | 'settings' | 'example' | 'requires' | 'template' | 'copyName' | 'sources' | 'illustrative' | 'status'> & { ownerName: string };
   settings: Record<string, unknown>;
   services: { id: string; name: string; title: Text; description: Text; dimension: string; url: string }[];
   attribution: Text;
@@ -29,7 +29,6 @@ export function buildModel(catalog: Catalog, loaded: LoadedRegion, app: AppEntry
     app: {
       id: app.id,
       name: copyName(app, region),
-      originName: app.name,
       title: app.title,
       version: app.version,
       dimension: app.dimension,

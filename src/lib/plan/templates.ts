@@ -61,11 +61,13 @@ function readTemplateDir(dir: string): TemplateFile[] {
 class EscapeMisuse extends Error {}
 const HELPER_FOR: Record<string, string> = { '.yaml': 'yaml', '.yml': 'yaml', '.env': 'env', '.example': 'env' };
 
-function escaperFor(out: string): (value: unknown) => string {
+function escaperFor(out: string, source: string): (value: unknown) => string {
   const extension = path.extname(out).toLowerCase();
   if (['.html', '.htm', '.svg', '.xml'].includes(extension)) return html;
   if (extension === '.md') return md;
-  return () => {
+  // EJS also escapes the template's own file name when it reports an error: let that one through.
+  return (value) => {
+    if (value === source) return String(value);
     throw new EscapeMisuse(extension || 'plain');
   };
 }
@@ -78,7 +80,7 @@ function compile(source: string, out: string, dir: string): ejs.TemplateFunction
     _with: false,
     localsName: 'it',
     destructuredLocals: LOCALS,
-    escape: escaperFor(out),
+    escape: escaperFor(out, source),
     cache: false,
     includer: (original: string, resolved: string) => {
       const inside = path.relative(root, resolved);

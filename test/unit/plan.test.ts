@@ -1,0 +1,125 @@
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/lib/catalog/load.js';
+import { UserError } from '../../src/lib/errors.js';
+import { planRun } from '../../src/lib/plan/plan.js';
+import { loadRegion } from '../../src/lib/region/load.js';
+import { parseYaml } from '../../src/lib/yaml/source.js';
+import { regionFromSource } from '../../src/lib/region/load.js';
+import { tree } from '../helpers/tree.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const regionsDir = path.join(root, 'catalog', 'regions');
+const ADOPTERS = ['kota-gorontalo', 'kabupaten-banjar'];
+const ORIGIN = /tangerang|36\.71/i;
+
+/** A copy of the bundled catalogue and templates that a test may change. */
+async function catalogCopy(): Promise<string> {
+  const dir = await tree();
+  await cp(path.join(root, 'catalog'), path.join(dir, 'catalog'), { recursive: true });
+  await cp(path.join(root, 'templates'), path.join(dir, 'templates'), { recursive: true });
+  return dir;
+}
+
+async function problemsOf(work: () => unknown): Promise<string[]> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof UserError) return error.problems.map((p) => `${p.file ? path.basename(p.file) : ''}:${p.line ?? ''} ${p.key} ${JSON.stringify(p.params ?? {})}`);
+    throw error;
+  }
+  return [];
+}
+
+describe('plan', () => {
+  it('renders the files of a copy, manifest last', async () => {
+    const catalog = await loadCatalog();
+    const region = await loadRegion(path.join(regionsDir, 'kota-gorontalo.yaml'), catalog, ['laksa']);
+    const [copy] = planRun(catalog, region, ['laksa']).copies;
+    expect(copy?.files.map((f) => f.path)).toMatchInlineSnapshot(`
+      [
+        ".env.example",
+        ".gitignore",
+        "README.md",
+        "config/settings.json",
+        "package.json",
+        "public/style.css",
+        "src/app.js",
+        "src/laksa.js",
+        "src/lib/config.js",
+        "src/lib/html.js",
+        "src/lib/http.js",
+        "src/lib/i18n.js",
+        "src/server.js",
+        "src/store.js",
+        "src/text.js",
+        "test/app.test.js",
+        "test/server.test.js",
+        ".yo-rc.json",
+      ]
+    `);
+    const pkg = JSON.parse(copy?.files.find((f) => f.path === 'package.json')?.contents.toString() ?? '{}');
+    expect(pkg).toEqual({
+      name: 'kota-gorontalo-laksa', version: '1.0.0', private: true, description: 'LAKSA Gorontalo — Kota Gorontalo',
+      type: 'module', scripts: { start: 'node src/server.js', test: 'node --test' }, engines: { node: '>=20' },
+    });
+  });
+
+  it('is pure: the same inputs give the same bytes', async () => {
+    const catalog = await loadCatalog();
+    const region = await loadRegion(path.join(regionsDir, 'kabupaten-banjar.yaml'), catalog, ['live', 'gawat-darurat-112']);
+    const a = planRun(catalog, region, ['live']);
+    const b = planRun(catalog, region, ['live']);
+    expect(a.copies.flatMap((c) => c.files.map((f) => f.contents.toString('base64')))).toEqual(b.copies.flatMap((c) => c.files.map((f) => f.contents.toString('base64'))));
+  });
+
+  // Every catalogue app ships an example settings block: render it, for real, for every adopting region.
+  it.each(ADOPTERS)('renders every app with its example settings for %s, naming the origin only in the attribution line', async (name) => {
+    const catalog = await loadCatalog();
+    for (const app of catalog.apps.values()) {
+      const text = (await readFile(path.join(regionsDir, `${name}.yaml`), 'utf8')).replace(/^apps:\n(  .*\n|    .*\n)*/m, '');
+      const source = parseYaml(`${text}\napps:\n  ${app.id}: ${JSON.stringify(app.example)}\n`, `${name}.yaml`);
+      const region = await regionFromSource(source, regionsDir, catalog, [app.id, ...app.requires]);
+      expect(region.region.apps[app.id]).toMatchObject(app.example);
+      for (const copy of planRun(catalog, region, [app.id]).copies) {
+        const hits = copy.files.flatMap((f) => f.contents.toString('utf8').split('\n').filter((l) => ORIGIN.test(l) || l.includes('tangerangkota')).map((l) => `${f.path}: ${l}`));
+        expect(hits, `${copy.app} for ${name}`).toEqual([`README.md: ${catalog.attribution.id.replace('{app}', catalog.apps.get(copy.app)?.name ?? '').replace('{origin}', 'Kota Tangerang').replace('{code}', '36.71')}`]);
+      }
+    }
+  });
+
+  it('fails on a misspelt template variable, naming the template and line', async () => {
+    const dir = await catalogCopy();
+    const file = path.join(dir, 'templates', 'emergency', 'NOTES.md.ejs');
+    await writeFile(file, 'Wilayah: <%= region.name %>\nKode: <%= region.kode %>\n');
+    const catalog = await loadCatalog(path.join(dir, 'catalog'));
+    const region = await loadRegion(path.join(regionsDir, 'kota-gorontalo.yaml'), catalog, ['gawat-darurat-112']);
+    expect(await problemsOf(() => planRun(catalog, region, ['gawat-darurat-112']))).toEqual([
+      'NOTES.md.ejs:2 template.render {"message":"it.region.kode is not defined"}',
+    ]);
+  });
+
+  it('refuses <%= %> where it cannot escape, and includes outside the templates', async () => {
+    const dir = await catalogCopy();
+    await writeFile(path.join(dir, 'templates', 'emergency', 'extra.json.ejs'), '{\n  "name": "<%= region.name %>"\n}\n');
+    await writeFile(path.join(dir, 'secret.txt'), 'secret');
+    await writeFile(path.join(dir, 'templates', 'portal', 'leak.txt.ejs'), "<%- include('../../secret.txt') %>");
+    const catalog = await loadCatalog(path.join(dir, 'catalog'));
+    const region = await loadRegion(path.join(regionsDir, 'kota-gorontalo.yaml'), catalog, ['live', 'gawat-darurat-112']);
+    expect(await problemsOf(() => planRun(catalog, region, ['live']))).toEqual([
+      'leak.txt.ejs: template.include {"path":"../../secret.txt"}',
+      'extra.json.ejs:2 template.escape {"format":".json","helper":"json"}',
+    ]);
+  });
+
+  it('refuses output paths that differ only by case', async () => {
+    const dir = await catalogCopy();
+    await writeFile(path.join(dir, 'templates', 'emergency', 'readme.md'), 'x');
+    const catalog = await loadCatalog(path.join(dir, 'catalog'));
+    const region = await loadRegion(path.join(regionsDir, 'kota-gorontalo.yaml'), catalog, ['gawat-darurat-112']);
+    expect(await problemsOf(() => planRun(catalog, region, ['gawat-darurat-112']))).toEqual([
+      'gawat-darurat-112.yaml: path.collision {"path":"readme.md","other":"README.md"}',
+    ]);
+  });
+});
