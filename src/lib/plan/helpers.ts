@@ -22,16 +22,18 @@ export function yaml(value: unknown): string {
   return stringify(value, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', collectionStyle: 'flow', lineWidth: 0 }).trimEnd();
 }
 
-/** A double-quoted dotenv value: no newline, quote or `$` can end it or expand. */
+/**
+ * A dotenv value that parses back exactly (Node's util.parseEnv, dotenv): dotenv has no general escapes, so the
+ * quote is chosen by content — single quotes (literal), double quotes (only \n expands), or backticks. A value
+ * none of them can carry is refused rather than written wrong.
+ */
 export function env(value: unknown): string {
-  const escaped = String(value)
-    .replace(/\\/g, '\\\\')
-    .replace(/"/g, '\\"')
-    .replace(/\$/g, '\\$')
-    .replace(/`/g, '\\`')
-    .replace(/\r/g, '\\r')
-    .replace(/\n/g, '\\n');
-  return `"${escaped}"`;
+  const text = String(value);
+  const breaks = /[\r\n]/.test(text);
+  if (!breaks && !text.includes("'")) return `'${text}'`;
+  if (!text.includes('"') && !text.includes('\r') && !text.includes('\\n')) return `"${text.replace(/\n/g, '\\n')}"`;
+  if (!breaks && !text.includes('`')) return `\`${text}\``;
+  throw new Error(`this value cannot be written exactly in a .env file: ${JSON.stringify(text)}`);
 }
 
 /**
