@@ -45,13 +45,16 @@ export async function runNew(argv: string[], io: Io): Promise<number> {
 
   // 4. Write (or list, for a dry run) and report every file.
   if (values['dry-run']) io.out(say(io.lang, 'dryRunHeading', { count, dir: shown }));
+  // While the conflicter may be asking at the terminal, file lines wait so they do not cut into the question.
+  const held: string[] = [];
   const result = await writeRun(plan, {
     destination,
     force: values.force,
     dryRun: values['dry-run'],
     terminal,
-    onFile: (status, file) => io.out(say(io.lang, STATUS_LINE[status], { path: file })),
+    onFile: (status, file) => (terminal ? held.push : io.out)(say(io.lang, STATUS_LINE[status], { path: file })),
   });
+  held.forEach((line) => io.out(line));
   if (values['dry-run']) return 0;
   io.out(say(io.lang, 'summary', { created: result.create.length, identical: result.identical.length, overwritten: result.force.length, kept: result.skip.length }));
   if (result.skip.length > 0) io.out(say(io.lang, 'keptNote'));

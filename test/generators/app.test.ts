@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import helpers, { result } from 'yeoman-test';
 import ReplikaGenerator from '../../src/generators/app/index.js';
 import { regions } from '../helpers/cli.js';
+import { listFiles, tree } from '../helpers/tree.js';
 
 describe('yo replika', () => {
   it('asks for region, apps and destination, then writes the copies', async () => {
     await helpers
       .run(ReplikaGenerator)
       .withOptions({ interactive: true, lang: 'en' })
-      .withAnswers({ choice: path.join(regions, 'kota-gorontalo.yaml'), apps: ['laksa'], out: 'copies' });
+      .withAnswers({ choice: path.join(regions, 'kota-gorontalo.yaml'), apps: ['laksa'], out: 'copies', ok: true });
     result.assertFile(['copies/laksa/package.json', 'copies/laksa/README.md', 'copies/laksa/.yo-rc.json']);
     result.assertFileContent('copies/laksa/config/settings.json', /Kota Gorontalo/);
     const manifest = JSON.parse(await readFile(path.join(result.cwd, 'copies/laksa/.yo-rc.json'), 'utf8'))['generator-replika'];
@@ -30,11 +31,19 @@ describe('yo replika', () => {
         choice: ':new', code: '72.02', name: 'Kabupaten Poso', province: 'Sulawesi Tengah', domain: 'posokab.go.id',
         email: 'diskominfo@posokab.go.id', phone: '+62 452 000000', address: 'Jl. Contoh No. 1, Poso',
         communication: 'Dinas Komunikasi dan Informatika', civilService: 'Badan Kepegawaian Daerah',
-        apps: ['gawat-darurat-112'], out: 'poso',
+        apps: ['gawat-darurat-112'], out: 'poso', ok: true,
       });
     result.assertFileContent('kabupaten-poso.yaml', /timeZone: Asia\/Makassar/);
     result.assertFileContent('kabupaten-poso.yaml', /kind: kabupaten/);
     result.assertFileContent('poso/gawat-darurat-112/config/settings.json', /Kabupaten Poso/);
+  });
+
+  it('writes nothing when the user does not confirm', async () => {
+    const dir = await tree();
+    await expect(
+      helpers.run(ReplikaGenerator).inDir(dir).withOptions({ interactive: true, lang: 'en' }).withAnswers({ choice: path.join(regions, 'kota-gorontalo.yaml'), apps: ['laksa'], out: 'copies', ok: false }),
+    ).rejects.toThrow(/cancelled; nothing was written/);
+    expect(await listFiles(dir)).toEqual([]);
   });
 
   it('refuses to run without a terminal when answers are missing, instead of finishing with nothing written', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { loadCatalog } from '../../lib/catalog/load.js';
 import type { Catalog } from '../../lib/catalog/types.js';
-import { UsageError } from '../../lib/errors.js';
+import { UsageError, UserError } from '../../lib/errors.js';
 import { resolveLang, say, type Lang } from '../../lib/i18n/index.js';
 import { builtinCatalogDir } from '../../lib/paths.js';
 import { defaultOut, prepare, type Prepared } from '../../lib/run.js';
@@ -11,7 +11,7 @@ import { newOptions } from '../../cli/options.js';
 import { createRegionFile } from './create-region.js';
 import type { Source } from '../../lib/yaml/source.js';
 
-type Options = BaseOptions & { region?: string; app?: string; out?: string; lang?: string; interactive?: boolean };
+type Options = BaseOptions & { region?: string; app?: string; out?: string; lang?: string; interactive?: boolean; yes?: boolean };
 
 interface Answers {
   region: string | { source: Source; dir: string };
@@ -88,6 +88,13 @@ export default class ReplikaGenerator extends Generator<Record<string, unknown>,
     if (!this.answers.out) {
       const fallback = defaultOut(this.prepared.region);
       this.answers.out = interactive ? (await this.prompt<{ out: string }>([{ type: 'input', name: 'out', message: t('promptOut'), default: fallback }])).out : fallback;
+    }
+
+    // 5. Confirm, unless told not to ask.
+    if (interactive && !this.options.yes) {
+      const message = say(this.lang, 'confirmWrite', { count: this.prepared.plan.copies.length, region: this.prepared.region.region.name, dir: this.answers.out });
+      const { ok } = await this.prompt<{ ok: boolean }>([{ type: 'confirm', name: 'ok', message, default: true }]);
+      if (!ok) throw new UserError({ key: 'write.aborted' });
     }
   }
 
