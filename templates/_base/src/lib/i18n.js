@@ -1,25 +1,53 @@
-// Interface text shared by every page; each application adds its own words in src/app.js.
+// Interface text shared by every page. Each application keeps its own words in src/text.js.
+import { defaultLang } from './config.js';
+
 export const words = {
   id: {
-    home: 'Beranda',
+    switchTo: 'English',
     contacts: 'Kontak',
-    emergency: 'Nomor darurat',
+    email: 'Surel',
+    phone: 'Telepon',
+    address: 'Alamat',
+    website: 'Situs web',
     localTime: 'Waktu setempat',
-    notFound: 'Halaman tidak ditemukan.',
-    serverError: 'Terjadi kesalahan pada server.',
-    language: 'English',
+    notFoundTitle: 'Tidak ditemukan',
+    notFound: 'Halaman yang Anda cari tidak ditemukan.',
+    methodNotAllowed: 'Metode tidak diizinkan untuk alamat ini.',
+    tooLarge: 'Isian terlalu besar.',
+    badJson: 'Isi permintaan bukan JSON yang sah.',
+    badType: 'Kirim isian sebagai formulir (application/x-www-form-urlencoded) atau JSON.',
+    serverError: 'Terjadi kesalahan pada server. Silakan coba lagi.',
+    error: 'Kesalahan',
   },
   en: {
-    home: 'Home',
+    switchTo: 'Bahasa Indonesia',
     contacts: 'Contacts',
-    emergency: 'Emergency numbers',
+    email: 'E-mail',
+    phone: 'Phone',
+    address: 'Address',
+    website: 'Website',
     localTime: 'Local time',
-    notFound: 'Page not found.',
-    serverError: 'Something went wrong on the server.',
-    language: 'Bahasa Indonesia',
+    notFoundTitle: 'Not found',
+    notFound: 'The page you are looking for was not found.',
+    methodNotAllowed: 'This method is not allowed at this address.',
+    tooLarge: 'The request body is too large.',
+    badJson: 'The request body is not valid JSON.',
+    badType: 'Send the fields as a form (application/x-www-form-urlencoded) or as JSON.',
+    serverError: 'Something went wrong on the server. Please try again.',
+    error: 'Error',
   },
 };
 
+/** The request's language: `?lang=en` or `?lang=id`, otherwise the copy's default. */
 export function langOf(url) {
-  return url.searchParams.get('lang') === 'en' ? 'en' : 'id';
+  const asked = url.searchParams.get('lang');
+  return asked === 'en' || asked === 'id' ? asked : defaultLang;
+}
+
+/** A local link that keeps the visitor's language (only added when it differs from the default). */
+export function link(path, lang, params = {}) {
+  const url = new URL(path, 'http://local');
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  if (lang !== defaultLang) url.searchParams.set('lang', lang);
+  return url.pathname + url.search;
 }

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadCatalog } from '../lib/catalog/load.js';
+import { buildModel } from '../lib/plan/model.js';
+import { planRun } from '../lib/plan/plan.js';
+import { templateFiles } from '../lib/plan/templates.js';
+import { loadRegion } from '../lib/region/load.js';
+import type { AppEntry } from '../lib/catalog/types.js';
+import { packageRoot } from '../lib/paths.js';
+
+/**
+ * The baseline script for P1: renders the app's template files with ejs alone (model precomputed, no
+ * validation, no conflict checks) and writes them — the least any generator must do.
+ */
+export async function renderBaseline(regionFile: string, appId: string): Promise<string> {
+  const catalog = await loadCatalog();
+  const region = await loadRegion(regionFile, catalog, [appId]);
+  const app = catalog.apps.get(appId) as AppEntry;
+  const { h: _h, ...model } = buildModel(catalog, region, app, [appId]);
+  const files = templateFiles(app.template, catalog.templatesDir).map((f) => ({ out: f.out, source: f.source, ejs: Boolean(f.render) }));
+  const lib = (p: string) => JSON.stringify(path.join(packageRoot, p));
+  return `import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import ejs from ${lib('node_modules/ejs/lib/esm/ejs.js')};
+import { helpers } from ${lib('dist/lib/plan/helpers.js')};
+const model = { ...${JSON.stringify(model)}, h: helpers };
+for (const f of ${JSON.stringify(files)}) {
+  const target = join('out', ${JSON.stringify(appId)}, f.out);
+  mkdirSync(dirname(target), { recursive: true });
+  const text = readFileSync(f.source, 'utf8');
+  writeFileSync(target, f.ejs ? ejs.render(text, model, { filename: f.source, localsName: 'it', _with: false, strict: true, destructuredLocals: Object.keys(model), escape: (v) => String(v) }) : text);
+}
+`;
+}
+
+/** Files per second: the kit's plan against the same compiled template functions called on plain data. */
+export async function planThroughput(seconds = 1): Promise<{ kitFilesPerSecond: number; rawFilesPerSecond: number; files: number }> {
+  const catalog = await loadCatalog();
+  const ids = [...catalog.apps.keys()];
+  const regions = await Promise.all(['kota-gorontalo', 'kabupaten-banjar'].map((r) => loadRegion(path.join(catalog.dir, 'regions', `${r}.yaml`), catalog, ids)));
+  const kitRound = () => regions.reduce((n, region) => n + planRun(catalog, region, ids).copies.reduce((m, c) => m + c.files.length, 0), 0);
+  const rawInputs = regions.flatMap((region) => ids.map((id) => {
+    const app = catalog.apps.get(id) as AppEntry;
+    return { model: buildModel(catalog, region, app, ids), files: templateFiles(app.template, catalog.templatesDir) };
+  }));
+  const rawRound = () => {
+    let n = 0;
+    for (const { model, files } of rawInputs) for (const f of files) {
+      if (f.render) f.render(model);
+      n++;
+    }
+    return n;
+  };
+  const rate = (round: () => number) => {
+    round();
+    let files = 0;
+    const start = performance.now();
+    while (performance.now() - start < seconds * 1000) files += round();
+    return files / ((performance.now() - start) / 1000);
+  };
+  return { rawFilesPerSecond: rate(rawRound), kitFilesPerSecond: rate(kitRound), files: kitRound() };
+}

@@ -1,0 +1,64 @@
+// `npm run bench`: whole-process and in-memory timings, each printed as a ratio to a baseline measured in the
+// same run on the same machine. Nothing here is asserted: speed is read, not tested.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { packageRoot } from '../lib/paths.js';
+import { renderBaseline, planThroughput } from './render.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const bin = path.join(packageRoot, 'dist', 'bin', 'replika.js');
+const region = path.join(packageRoot, 'catalog', 'regions', 'kota-gorontalo.yaml');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** Median wall time of a whole process, each run in a fresh temp folder. */
+function processTime(args: string[]): number {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'replika-bench-'));
+    const start = performance.now();
+    execFileSync(process.execPath, args, { cwd, stdio: 'ignore' });
+    times.push(performance.now() - start);
+    rmSync(cwd, { recursive: true, force: true });
+  }
+  return median(times);
+}
+
+const row = (name: string, ms: number, base: number, baseName: string) =>
+  console.log(`${name.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms   ${(ms / base).toFixed(2).padStart(6)}× ${baseName}`);
+
+const work = mkdtempSync(path.join(tmpdir(), 'replika-bench-scripts-'));
+const viaYeoman = path.join(work, 'via-yeoman.mjs');
+writeFileSync(viaYeoman, `import { createEnv } from ${JSON.stringify(path.join(packageRoot, 'node_modules', 'yeoman-environment', 'dist', 'index.js'))};
+const env = createEnv();
+env.register(${JSON.stringify(path.join(packageRoot, 'dist', 'generators', 'app', 'index.js'))}, { namespace: 'replika:app' });
+await env.run(['replika:app'], { region: ${JSON.stringify(region)}, app: 'laksa', out: 'out', skipInstall: true, lang: 'en' });
+`);
+const rawEjs = path.join(work, 'raw-ejs.mjs');
+writeFileSync(rawEjs, await renderBaseline(region, 'laksa'));
+
+console.log(`Replika benchmarks (median of ${RUNS} runs, Node ${process.version})\n`);
+console.log('P1 — whole process, one app (LAKSA for Kota Gorontalo):');
+const node = processTime(['-e', '']);
+const help = processTime([bin, '--help']);
+const raw = processTime([rawEjs]);
+const replika = processTime([bin, 'new', '--region', region, '--app', 'laksa', '--out', 'out', '--yes']);
+const yeoman = processTime([viaYeoman]);
+row('node -e "" (start-up floor)', node, node, 'node');
+row('replika --help', help, node, 'node');
+row('minimal ejs script writing the same files', raw, raw, 'raw ejs');
+row('replika new --yes', replika, raw, 'raw ejs');
+row('the same generator through yeoman-environment', yeoman, yeoman, 'yeoman');
+row('replika new --yes', replika, yeoman, 'yeoman (target ≤ 0.20×)');
+
+console.log('\nP2 — in-memory rendering, every app × bundled adopting regions:');
+const { kitFilesPerSecond, rawFilesPerSecond, files } = await planThroughput();
+console.log(`${'raw compiled EJS (same templates, same data)'.padEnd(44)} ${Math.round(rawFilesPerSecond).toString().padStart(8)} files/s`);
+console.log(`${'replika plan (strict data, paths, manifest)'.padEnd(44)} ${Math.round(kitFilesPerSecond).toString().padStart(8)} files/s   ${(kitFilesPerSecond / rawFilesPerSecond).toFixed(2)}× raw (${files} files a round)`);
+rmSync(work, { recursive: true, force: true });
