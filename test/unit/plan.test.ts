@@ -54,6 +54,7 @@ describe('plan', () => {
         "src/server.js",
         "src/store.js",
         "src/text.js",
+        "src/views.js",
         "test/app.test.js",
         "test/server.test.js",
         ".yo-rc.json",
@@ -61,7 +62,7 @@ describe('plan', () => {
     `);
     const pkg = JSON.parse(copy?.files.find((f) => f.path === 'package.json')?.contents.toString() ?? '{}');
     expect(pkg).toEqual({
-      name: 'kota-gorontalo-laksa', version: '1.0.0', private: true, description: 'LAKSA Gorontalo — Kota Gorontalo',
+      name: 'kota-gorontalo-laksa', version: '1.0.0', private: true, description: 'LAKSA Gorontalo — Layanan Aspirasi Kotak Saran Anda (Kota Gorontalo)',
       type: 'module', scripts: { start: 'node src/server.js', test: 'node --test' }, engines: { node: '>=20' },
     });
   });

@@ -1,52 +1,72 @@
-// Checks every copy shares: the page carries the region's identity, languages, static files, unknown routes.
+// What every copy shares: the region's identity on the page, both languages, static files, unknown routes,
+// and the escaping that keeps settings and citizens' input from becoming markup.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createServer } from '../src/server.js';
+import { start } from '../src/server.js';
+import { escapeHtml, safeUrl, telHref } from '../src/lib/html.js';
 
-const settings = JSON.parse(await readFile(new URL('../config/settings.json', import.meta.url), 'utf8'));
+const { region, app } = JSON.parse(await readFile(new URL('../config/settings.json', import.meta.url), 'utf8'));
 let server;
 let base;
 
 before(async () => {
-  server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${server.address().port}`;
+  ({ server, url: base } = await start({ port: 0, host: '127.0.0.1' }));
 });
 after(() => new Promise((resolve) => server.close(resolve)));
 
-const escaped = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-
-test('the home page shows the region, the application and the contacts', async () => {
-  const response = await fetch(`${base}/`);
+test('the home page carries the region, the application and the contacts', async () => {
+  const response = await fetch(`${base}/?lang=id`);
   assert.equal(response.status, 200);
-  assert.match(response.headers.get('content-type'), /text\/html/);
+  assert.match(response.headers.get('content-type'), /^text\/html; charset=utf-8/);
   const page = await response.text();
-  assert.ok(page.includes(escaped(settings.region.name)), 'region name');
-  assert.ok(page.includes(escaped(settings.region.branding.displayName)), 'display name');
-  assert.ok(page.includes(escaped(settings.app.name)), 'application name');
-  assert.ok(page.includes(escaped(settings.region.contacts.email)), 'contact e-mail');
-  assert.ok(page.includes(settings.region.branding.colors.primary), 'branding colour');
-  assert.match(page, /<html lang="id">/);
+  assert.match(page, /^<!doctype html>\n<html lang="id">/);
+  for (const value of [region.name, region.branding.displayName, app.name, region.contacts.email, region.contacts.phone, region.contacts.address]) {
+    assert.ok(page.includes(escapeHtml(value)), `page shows ${value}`);
+  }
+  assert.ok(page.includes(`href="${telHref(region.contacts.phone)}"`), 'phone is a tel: link');
+  assert.match(page, /<meta name="viewport" content="width=device-width, initial-scale=1">/);
+  assert.match(page, /Waktu setempat/);
 });
 
-test('the local time is given in the region\'s time zone', async () => {
+test('nothing is loaded from outside the copy', async () => {
   const page = await (await fetch(`${base}/`)).text();
-  const zone = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' }[settings.region.timeZone];
-  assert.match(page, new RegExp(`<time>[^<]+ ${zone}</time>`));
+  assert.doesNotMatch(page, /<script/i);
+  assert.doesNotMatch(page, /<(link|img)[^>]+(href|src)="(https?:)?\/\//i);
 });
 
-test('pages are available in English', async () => {
+test('English is available with ?lang=en', async () => {
   const page = await (await fetch(`${base}/?lang=en`)).text();
   assert.match(page, /<html lang="en">/);
   assert.match(page, /Local time/);
+  assert.match(page, /Bahasa Indonesia<\/a>/);
 });
 
-test('the stylesheet is served and unknown pages are 404', async () => {
-  const css = await fetch(`${base}/style.css`);
-  assert.equal(css.status, 200);
-  assert.match(await css.text(), /--primary/);
-  const missing = await fetch(`${base}/no-such-page`);
-  assert.equal(missing.status, 404);
-  assert.match(await missing.text(), /tidak ditemukan/);
+test('the stylesheets carry the region\'s colours', async () => {
+  const style = await fetch(`${base}/style.css`);
+  assert.equal(style.status, 200);
+  assert.match(await style.text(), /var\(--primary\)/);
+  const theme = await (await fetch(`${base}/theme.css`)).text();
+  for (const color of Object.values(region.branding.colors ?? {})) {
+    if (/^#[0-9a-f]{6}$/i.test(color)) assert.ok(theme.includes(color), color);
+  }
+  assert.match(theme, /--primary: #[0-9a-fA-F]{6};/);
+});
+
+test('unknown pages are 404, as HTML or JSON', async () => {
+  const page = await fetch(`${base}/no-such-page?lang=id`);
+  assert.equal(page.status, 404);
+  assert.match(await page.text(), /tidak ditemukan/);
+  const api = await fetch(`${base}/api/no-such-thing`);
+  assert.equal(api.status, 404);
+  assert.equal(typeof (await api.json()).error, 'string');
+  assert.equal((await fetch(`${base}/../config/settings.json`)).status, 404);
+});
+
+test('escaping turns markup into text', () => {
+  assert.equal(escapeHtml(`<b>"a" & 'b'</b>`), '&lt;b&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/b&gt;');
+  assert.equal(escapeHtml(undefined), '');
+  assert.equal(telHref('+62 (435) 000-000'), 'tel:+62435000000');
+  assert.equal(safeUrl('javascript:alert(1)'), '#');
+  assert.equal(safeUrl('https://example.go.id/'), 'https://example.go.id/');
 });

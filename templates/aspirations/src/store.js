@@ -1,9 +1,11 @@
-// Reports are kept in one JSON file under DATA_DIR, replaced atomically (write a temp file, then rename).
+// Reports live in one JSON file, DATA_DIR/aspirasi.json, replaced atomically (write a temp file, then rename)
+// so a crash mid-write never leaves half a file. One process owns the file; changes run one at a time.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 
-const dataDir = () => resolve(process.env.DATA_DIR ?? 'data');
+// Read at each use so the directory can be set (in tests, too) before the first report.
+const dataDir = () => resolve(process.env.DATA_DIR || './data');
 const file = () => join(dataDir(), 'aspirasi.json');
 let queue = Promise.resolve();
 
@@ -16,7 +18,11 @@ export async function readAll() {
   }
 }
 
-/** Runs one change at a time, so two requests never overwrite each other's report. */
+export async function find(id) {
+  return (await readAll()).find((r) => r.id === id);
+}
+
+/** Runs `change(reports)` on the stored list and saves it; returns what `change` returns. */
 export function update(change) {
   const next = queue.then(async () => {
     const reports = await readAll();
@@ -31,6 +37,13 @@ export function update(change) {
   return next;
 }
 
-export function newTicket(now = new Date()) {
-  return `LKS-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex').toUpperCase()}`;
+// No 0/O or 1/I, so a ticket read out over the phone is not misheard.
+const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const TICKET = /^LKS-\d{8}-[2-9A-HJ-NP-Z]{8}$/;
+
+/** LKS-YYYYMMDD-XXXXXXXX: the local date, then 40 random bits so tickets cannot be guessed. */
+export function newTicket(localDate) {
+  let tail = '';
+  for (let i = 0; i < 8; i++) tail += ALPHABET[randomInt(ALPHABET.length)];
+  return `LKS-${localDate.replace(/-/g, '')}-${tail}`;
 }

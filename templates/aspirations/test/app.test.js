@@ -1,13 +1,16 @@
+// LAKSA: routing to the OPD, the deadline, the status flow, officers' token, bad input and escaping.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from '../src/server.js';
-import { dueDate } from '../src/laksa.js';
+import { start } from '../src/server.js';
+import { escapeHtml } from '../src/lib/html.js';
+import { addWorkingDays } from '../src/laksa.js';
 
 const { region, settings } = JSON.parse(await readFile(new URL('../config/settings.json', import.meta.url), 'utf8'));
-const TOKEN = 'test-token';
+const TOKEN = 'token-for-tests';
+const [first] = settings.categories;
 let server;
 let base;
 let dataDir;
@@ -16,68 +19,89 @@ before(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'laksa-'));
   process.env.DATA_DIR = dataDir;
   process.env.ADMIN_TOKEN = TOKEN;
-  server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${server.address().port}`;
+  ({ server, url: base } = await start({ port: 0, host: '127.0.0.1' }));
 });
 after(async () => {
   await new Promise((resolve) => server.close(resolve));
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const post = (path, body, headers = {}) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-const setStatus = (id, status, token = TOKEN) => post(`/api/aspirasi/${id}/status`, { status }, { authorization: `Bearer ${token}` });
+const postJson = (path, body, headers = {}) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+const postForm = (path, fields) => fetch(`${base}${path}`, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
+const setStatus = (id, status, token = TOKEN) => postJson(`/api/aspirasi/${id}/status`, { status }, token ? { authorization: `Bearer ${token}` } : {});
+const file = async (message = 'Lampu jalan di depan pasar mati sejak seminggu.') => (await postJson('/api/aspirasi', { category: first.id, message })).json();
 
-test('each category routes to the OPD named in the region settings', async () => {
-  for (const category of settings.categories) {
-    const response = await post('/api/aspirasi', { category: category.id, message: 'Lampu jalan di depan pasar mati sejak seminggu.' });
+test('each category is routed to the OPD the region names for it', async () => {
+  for (const c of settings.categories) {
+    const response = await postJson('/api/aspirasi', { category: c.id, message: 'Jalan berlubang di depan sekolah.' });
     assert.equal(response.status, 201);
     const entry = await response.json();
-    assert.equal(entry.opd.name, region.opd[category.opd].name);
+    assert.deepEqual(entry.opd, { key: c.opd, name: region.opd[c.opd].name });
     assert.equal(entry.status, 'diterima');
-    assert.match(entry.id, /^LKS-\d{8}-[0-9A-F]{6}$/);
+    assert.match(entry.dueDate, /^\d{4}-\d{2}-\d{2}$/);
+    assert.equal('contact' in entry, false, 'contact is never public');
   }
+  const categories = await (await fetch(`${base}/api/categories?lang=en`)).json();
+  assert.equal(categories[0].label, first.label.en);
+  assert.equal(categories[0].opd.name, region.opd[first.opd].name);
 });
 
-test('the form files a report and shows its ticket, escaping what the citizen wrote', async () => {
-  const form = new URLSearchParams({ category: settings.categories[0].id, message: '<script>alert(1)</script> jalan berlubang', name: '"Budi"' });
-  const response = await fetch(`${base}/aspirasi`, { method: 'POST', body: form });
-  assert.equal(response.status, 200);
-  const page = await response.text();
-  assert.ok(page.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+test('the form files a report, shows its ticket and escapes what the citizen wrote', async () => {
+  const response = await postForm('/aspirasi', { category: first.id, message: '<script>alert(1)</script> "jalan" berlubang', name: 'Budi <b>', contact: '0812-rahasia' });
+  assert.equal(response.status, 303);
+  const location = response.headers.get('location');
+  assert.match(location, /^\/status\?tiket=LKS-\d{8}-[A-Z0-9]{8}&baru=1/);
+  const page = await (await fetch(`${base}${location}`)).text();
+  assert.ok(page.includes('&lt;script&gt;alert(1)&lt;/script&gt; &quot;jalan&quot; berlubang'));
   assert.ok(!page.includes('<script>alert(1)'));
-  const ticket = page.match(/LKS-\d{8}-[0-9A-F]{6}/)[0];
-  const status = await (await fetch(`${base}/status?tiket=${ticket}`)).text();
-  assert.ok(status.includes(region.opd[settings.categories[0].opd].name.replace(/&/g, '&amp;')));
+  assert.ok(page.includes(escapeHtml(region.opd[first.opd].name)), 'routed OPD is named');
+  assert.ok(!page.includes('0812-rahasia') && !page.includes('Budi'), 'name and contact stay private');
 });
 
-test('a bad report is refused with 400 and says why', async () => {
-  const short = await fetch(`${base}/aspirasi`, { method: 'POST', body: new URLSearchParams({ category: 'no-such-category', message: 'x' }) });
-  assert.equal(short.status, 400);
-  const page = await short.text();
+test('bad input is refused with 400 and a message saying why', async () => {
+  const response = await postForm('/aspirasi?lang=id', { category: 'tidak-ada', message: '   ', name: '<i>x</i>' });
+  assert.equal(response.status, 400);
+  const page = await response.text();
   assert.match(page, /Pilih kategori yang tersedia/);
-  assert.match(page, /10 sampai 2000 karakter/);
-  const api = await post('/api/aspirasi', { category: settings.categories[0].id });
-  assert.deepEqual((await api.json()).fields, ['message']);
+  assert.match(page, /Isi laporan wajib diisi/);
+  assert.ok(page.includes('value="&lt;i&gt;x&lt;/i&gt;"'), 'typed values come back escaped');
+  const api = await postJson('/api/aspirasi?lang=en', { category: first.id, message: 'x'.repeat(2001) });
+  assert.equal(api.status, 400);
+  const body = await api.json();
+  assert.deepEqual(body.fields, ['message']);
+  assert.match(body.messages.message, /at most 2000/);
   const notJson = await fetch(`${base}/api/aspirasi`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
   assert.equal(notJson.status, 400);
+  assert.equal(typeof (await notJson.json()).error, 'string');
 });
 
 test('a report is closed only after it has been verified', async () => {
-  const entry = await (await post('/api/aspirasi', { category: settings.categories[0].id, message: 'Saluran air tersumbat di RT 02.' })).json();
+  const entry = await file();
   assert.equal((await setStatus(entry.id, 'selesai')).status, 409);
-  for (const status of ['diteruskan', 'ditindaklanjuti', 'diverifikasi', 'selesai']) {
-    assert.equal((await setStatus(entry.id, status)).status, 200, status);
-  }
+  for (const status of ['diteruskan', 'ditindaklanjuti', 'diverifikasi']) assert.equal((await setStatus(entry.id, status)).status, 200, status);
+  // A failed cross-check sends it back; it must be verified again before closing.
+  assert.equal((await setStatus(entry.id, 'ditindaklanjuti')).status, 200);
+  const early = await postJson(`/api/aspirasi/${entry.id}/status?lang=id`, { status: 'selesai' }, { authorization: `Bearer ${TOKEN}` });
+  assert.equal(early.status, 409);
+  assert.match((await early.json()).error, /harus diverifikasi/);
+  assert.equal((await setStatus(entry.id, 'diverifikasi')).status, 200);
+  assert.equal((await setStatus(entry.id, 'selesai')).status, 200);
+  assert.equal((await setStatus(entry.id, 'diteruskan')).status, 409, 'closed stays closed');
   const closed = await (await fetch(`${base}/api/aspirasi/${entry.id}`)).json();
-  assert.deepEqual(closed.history.map((h) => h.status), ['diterima', 'diteruskan', 'ditindaklanjuti', 'diverifikasi', 'selesai']);
+  assert.deepEqual(closed.history.map((h) => h.status), ['diterima', 'diteruskan', 'ditindaklanjuti', 'diverifikasi', 'ditindaklanjuti', 'diverifikasi', 'selesai']);
   const stored = JSON.parse(await readFile(join(dataDir, 'aspirasi.json'), 'utf8'));
   assert.equal(stored.find((r) => r.id === entry.id).status, 'selesai');
+  assert.deepEqual((await readdir(dataDir)).filter((f) => f.endsWith('.tmp')), [], 'no temp files left');
+  assert.equal((await setStatus(entry.id, 'dibuang')).status, 400);
 });
 
-test('status changes need the officers\' token', async () => {
-  const entry = await (await post('/api/aspirasi', { category: settings.categories[0].id, message: 'Sampah belum diangkut tiga hari.' })).json();
+test('status changes need the officers\' token, and are off without one', async () => {
+  const entry = await file();
   assert.equal((await setStatus(entry.id, 'diteruskan', 'wrong')).status, 401);
+  assert.equal((await setStatus(entry.id, 'diteruskan', '')).status, 401);
+  assert.equal((await fetch(`${base}/api/aspirasi`)).status, 401);
+  const list = await fetch(`${base}/api/aspirasi`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  assert.ok((await list.json()).some((r) => r.id === entry.id && 'contact' in r), 'officers see the full report');
   delete process.env.ADMIN_TOKEN;
   try {
     const response = await setStatus(entry.id, 'diteruskan');
@@ -86,11 +110,25 @@ test('status changes need the officers\' token', async () => {
   } finally {
     process.env.ADMIN_TOKEN = TOKEN;
   }
-  assert.equal((await fetch(`${base}/api/aspirasi/LKS-00000000-000000`)).status, 404);
+});
+
+test('unknown tickets are 404 and the status page without one offers the lookup', async () => {
+  assert.equal((await fetch(`${base}/api/aspirasi/LKS-20260101-AAAAAAAA`)).status, 404);
+  const page = await fetch(`${base}/status?tiket=%3Cb%3Ebold`);
+  assert.equal(page.status, 404);
+  const text = await page.text();
+  assert.ok(text.includes('&lt;B&gt;BOLD') && !text.includes('<B>'), 'the ticket asked for is escaped');
+  assert.equal((await fetch(`${base}/status`)).status, 200);
+});
+
+test('the national SP4N-LAPOR! note follows the settings', async () => {
+  const page = await (await fetch(`${base}/?lang=id`)).text();
+  assert.equal(page.includes('SP4N-LAPOR!'), settings.forwardToLapor === true);
+  for (const c of settings.categories) assert.ok(page.includes(escapeHtml(c.label.id)), c.id);
 });
 
 test('the follow-up deadline counts working days only', () => {
-  // Friday 2 January 2026 + 3 working days = Wednesday 7 January.
-  assert.equal(dueDate(new Date('2026-01-02T10:00:00Z'), 3), '2026-01-07');
-  assert.equal(dueDate(new Date('2026-01-05T10:00:00Z'), 5), '2026-01-12');
+  assert.equal(addWorkingDays('2026-01-02', 3), '2026-01-07'); // Friday + 3 = Wednesday
+  assert.equal(addWorkingDays('2026-01-05', 5), '2026-01-12'); // Monday + 5 = next Monday
+  assert.equal(addWorkingDays('2026-01-03', 1), '2026-01-05'); // filed on Saturday: due Monday
 });

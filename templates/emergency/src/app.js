@@ -1,40 +1,45 @@
 // Gawat Darurat 112: the region's emergency numbers and facilities, as a page and as JSON.
-import { localTime, pick, region, settings } from './lib/config.js';
-import { sendJson, send } from './lib/http.js';
+import { localTime, opdName, pick, region, settings } from './lib/config.js';
+import { send, sendJson } from './lib/http.js';
 import { html, layout, telHref } from './lib/html.js';
+import { text } from './text.js';
 
-const text = {
-  id: { title: 'Nomor darurat', hours: 'Layanan 112', facilities: 'Fasilitas darurat', none: 'Belum ada fasilitas yang didaftarkan.', by: 'Penanggung jawab', kinds: { hospital: 'Rumah sakit', puskesmas: 'Puskesmas', police: 'Kepolisian', fire: 'Pemadam kebakaran', disaster: 'Penanggulangan bencana', other: 'Lainnya' } },
-  en: { title: 'Emergency numbers', hours: '112 service', facilities: 'Emergency facilities', none: 'No facilities listed yet.', by: 'Responsible office', kinds: { hospital: 'Hospitals', puskesmas: 'Community health centres', police: 'Police', fire: 'Fire brigade', disaster: 'Disaster management', other: 'Other' } },
-};
+/** An OPD reference as {key, name}, only when the entry names one the region knows. */
+function opd(key) {
+  const name = opdName(key);
+  return name === undefined ? undefined : { key, name };
+}
 
-const opdName = (key) => (key ? region.opd[key]?.name : undefined);
-
-/** Emergency numbers and facilities in one shape, for the page and the API alike. */
-export function directory(lang = 'id') {
+/** Numbers and facilities in one shape for the page and the API; the local time is taken per request. */
+export function directory(lang, now = new Date()) {
   return {
     region: region.name,
     timeZone: region.timeZone,
+    localTime: localTime(lang, now),
     hours: settings.hours,
-    numbers: region.contacts.emergency.map((entry) => ({ label: pick(entry.label, lang), number: entry.number, opd: opdName(entry.opd) })),
-    facilities: settings.facilities.map((f) => ({ ...f, opd: opdName(f.opd) })),
+    numbers: region.contacts.emergency.map((e) => ({ label: pick(e.label, lang), number: e.number, tel: telHref(e.number), opd: opd(e.opd) })),
+    facilities: settings.facilities.map((f) => ({ name: f.name, kind: f.kind, phone: f.phone, tel: telHref(f.phone), address: f.address, opd: opd(f.opd) })),
   };
 }
 
-function home({ res, lang }) {
+function home({ res, lang, url }) {
   const t = text[lang];
   const data = directory(lang);
-  const kinds = Object.keys(t.kinds).filter((kind) => data.facilities.some((f) => f.kind === kind));
-  const body = html`
+  // Kinds in a fixed order (hospitals first); an unknown kind is shown under "other".
+  const kindOf = (f) => (Object.hasOwn(t.kinds, f.kind) ? f.kind : 'other');
+  const groups = Object.keys(t.kinds)
+    .map((kind) => ({ kind, items: data.facilities.filter((f) => kindOf(f) === kind) }))
+    .filter((g) => g.items.length > 0);
+  const body = html`<p>${t.intro}</p>
 <ul class="numbers">
-${data.numbers.map((n) => html`<li><a class="big" href="${telHref(n.number)}">${n.number}</a> ${n.label}${n.opd ? html` <small>(${t.by}: ${n.opd})</small>` : ''}</li>`)}
+${data.numbers.map((n) => html`<li><a class="big" href="${n.tel}">${n.number}<small>${n.label}</small></a>${n.opd ? html`<small>${t.by}: ${n.opd.name}</small>` : ''}</li>`)}
 </ul>
-<p class="note">${t.hours}: ${data.hours} · ${localTime(lang)}</p>
+<p class="note">${t.hours}: <strong>${data.hours}</strong><br>${t.now}: <time>${data.localTime}</time></p>
 <h2>${t.facilities}</h2>
-${kinds.length === 0 ? html`<p>${t.none}</p>` : ''}
-${kinds.map((kind) => html`<h3>${t.kinds[kind]}</h3>
-<ul class="cards">${data.facilities.filter((f) => f.kind === kind).map((f) => html`<li><strong>${f.name}</strong><br><a href="${telHref(f.phone)}">${f.phone}</a>${f.address ? html`<br>${f.address}` : ''}${f.opd ? html`<br><small>${f.opd}</small>` : ''}</li>`)}</ul>`)}`;
-  send(res, 200, layout({ lang, title: t.title, body }));
+${groups.length === 0 ? html`<p>${t.none}</p>` : ''}
+${groups.map((g) => html`<h3>${t.kinds[g.kind]}</h3>
+<ul class="cards">${g.items.map((f) => html`<li><strong>${f.name}</strong><br><a href="${f.tel}">${f.phone}</a>${f.address ? html`<br>${f.address}` : ''}${f.opd ? html`<br><small>${t.by}: ${f.opd.name}</small>` : ''}</li>`)}</ul>`)}`;
+  send(res, 200, layout({ lang, url, title: t.title, body }));
 }
 
 export const routes = [

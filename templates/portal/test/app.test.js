@@ -1,46 +1,51 @@
+// The portal: services of the run, links, news newest first, emergency numbers always on the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createServer } from '../src/server.js';
+import { start } from '../src/server.js';
+import { escapeHtml, safeUrl, telHref } from '../src/lib/html.js';
 import { serviceList } from '../src/app.js';
 
 const { app, region, services, settings } = JSON.parse(await readFile(new URL('../config/settings.json', import.meta.url), 'utf8'));
+const others = services.filter((s) => s.id !== app.id);
 let server;
 let base;
 before(async () => {
-  server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${server.address().port}`;
+  ({ server, url: base } = await start({ port: 0, host: '127.0.0.1' }));
 });
 after(() => new Promise((resolve) => server.close(resolve)));
 
-const others = services.filter((s) => s.id !== app.id);
-
-test('the portal lists every other service of the region', async () => {
-  const data = await (await fetch(`${base}/api/services`)).json();
+test('the home page lists every other service of this run, linked', async () => {
+  const page = await (await fetch(`${base}/?lang=id`)).text();
+  for (const s of others) {
+    assert.ok(page.includes(`<a href="${escapeHtml(safeUrl(s.url))}">${escapeHtml(s.name)}</a>`), s.id);
+    assert.ok(page.includes(escapeHtml(s.title.id)), `${s.id} title`);
+  }
+  const data = await (await fetch(`${base}/api/services?lang=en`)).json();
   assert.equal(data.region, region.name);
   assert.deepEqual(data.services.map((s) => s.id), others.map((s) => s.id));
-  const page = await (await fetch(`${base}/`)).text();
-  for (const service of data.services) assert.ok(page.includes(`href="${service.url}"`), service.id);
+  if (others.length > 0) assert.equal(data.services[0].title, others[0].title.en);
 });
 
-test('emergency numbers are always on the home page', async () => {
+test('emergency numbers are in the sticky bar of the home page', async () => {
   const page = await (await fetch(`${base}/`)).text();
-  for (const entry of region.contacts.emergency) assert.ok(page.includes(`${entry.number} · `), entry.number);
+  const bar = page.slice(page.indexOf('<section class="emergency-bar"'), page.indexOf('</section>'));
+  for (const e of region.contacts.emergency) assert.ok(bar.includes(`href="${escapeHtml(telHref(e.number))}"`), e.number);
 });
 
-test('news is newest first and links are listed', async () => {
-  const data = await (await fetch(`${base}/api/services`)).json();
-  assert.equal(data.news.length, settings.news.length);
-  for (let i = 1; i < data.news.length; i++) assert.ok(data.news[i - 1].date >= data.news[i].date);
-  assert.deepEqual(data.links, settings.links);
+test('links and news are shown, news newest first', async () => {
+  const page = await (await fetch(`${base}/?lang=en`)).text();
+  for (const l of settings.links) assert.ok(page.includes(escapeHtml(l.title.en)), l.url);
+  for (const n of settings.news) assert.ok(page.includes(escapeHtml(n.title)), n.title);
+  if (settings.news.length === 0) assert.match(page, /No news yet/);
+  const { news } = await (await fetch(`${base}/api/services`)).json();
+  assert.equal(news.length, settings.news.length);
+  for (let i = 1; i < news.length; i++) assert.ok(news[i - 1].date >= news[i].date);
 });
 
 test('a service address can be set from the environment', () => {
   if (others.length === 0) return;
-  const [first] = others;
-  const key = `SERVICE_URL_${first.id.toUpperCase().replace(/-/g, '_')}`;
-  const list = serviceList('en', { [key]: 'http://127.0.0.1:9999/' });
-  assert.equal(list[0].url, 'http://127.0.0.1:9999/');
-  assert.equal(list[0].title, first.title.en);
+  const key = `SERVICE_URL_${others[0].id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+  assert.equal(serviceList('id', { [key]: 'http://127.0.0.1:9999/' })[0].url, 'http://127.0.0.1:9999/');
+  assert.equal(serviceList('id', {})[0].url, others[0].url);
 });

@@ -1,103 +1,128 @@
-// A small router over node:http: routes are [method, path or RegExp, handler(ctx)].
-import { createServer } from 'node:http';
+// A small router over node:http. Routes are [method, path or RegExp with named groups, handler(ctx)];
+// a handler gets { req, res, url, lang, params } and answers with send/sendJson or throws an HttpError.
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { region } from './config.js';
 import { html, layout } from './html.js';
 import { langOf, words } from './i18n.js';
 
 const PUBLIC = new URL('../../public/', import.meta.url);
-const TYPES = { '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const TYPES = { css: 'text/css; charset=utf-8', svg: 'image/svg+xml', png: 'image/png' };
 const MAX_BODY = 64 * 1024;
+// No scripts at all and nothing from other origins: pages are plain HTML forms and links.
+const HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'content-security-policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+};
 
 export class HttpError extends Error {
-  constructor(status, message) {
+  /**
+   * `message` is shown to the visitor, so it is already in the visitor's language; `data` adds fields to a
+   * JSON answer and `headers` adds response headers.
+   */
+  constructor(status, message, { data = {}, headers = {} } = {}) {
     super(message);
     this.status = status;
+    this.data = data;
+    this.headers = headers;
   }
 }
 
-export function send(res, status, body, type = 'text/html; charset=utf-8') {
-  res.writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'" });
+export function send(res, status, body, type = 'text/html; charset=utf-8', headers = {}) {
+  res.writeHead(status, { ...HEADERS, 'content-type': type, ...headers });
   res.end(body);
 }
 
-export function sendJson(res, status, data) {
-  send(res, status, `${JSON.stringify(data, null, 2)}\n`, 'application/json; charset=utf-8');
+export function sendJson(res, status, data, headers = {}) {
+  send(res, status, `${JSON.stringify(data, null, 2)}\n`, 'application/json; charset=utf-8', headers);
 }
 
-/** The request body as text; larger than 64 KiB is refused. */
-export async function readBody(req) {
+export function redirect(res, location) {
+  send(res, 303, '', 'text/plain; charset=utf-8', { location });
+}
+
+/** A form or JSON body as a plain object of fields. */
+export async function readFields(req, lang) {
   const chunks = [];
   let size = 0;
   for await (const chunk of req) {
     size += chunk.length;
-    if (size > MAX_BODY) throw new HttpError(413, 'Request body too large');
+    if (size > MAX_BODY) throw new HttpError(413, words[lang].tooLarge);
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** A form or JSON body as a plain object. */
-export async function readFields(req) {
-  const text = await readBody(req);
-  if ((req.headers['content-type'] ?? '').includes('application/json')) {
-    try {
-      const data = JSON.parse(text);
-      if (data && typeof data === 'object' && !Array.isArray(data)) return data;
-    } catch {
-      // fall through to the error below
-    }
-    throw new HttpError(400, 'Invalid JSON body');
+  const text = Buffer.concat(chunks).toString('utf8');
+  const type = (req.headers['content-type'] ?? 'application/x-www-form-urlencoded').split(';')[0].trim().toLowerCase();
+  if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(text));
+  if (type !== 'application/json') throw new HttpError(415, words[lang].badType);
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, words[lang].badJson);
   }
-  return Object.fromEntries(new URLSearchParams(text));
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new HttpError(400, words[lang].badJson);
+  return data;
 }
 
-export function createApp(routes) {
-  return createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const lang = langOf(url);
-    try {
-      if (req.method === 'GET' && (await servePublic(url.pathname, res))) return;
-      const match = routes.map(([method, path, handler]) => ({ method, handler, params: matchPath(path, url.pathname) })).filter((r) => r.params);
-      const route = match.find((r) => r.method === req.method);
-      if (!route) {
-        if (match.length > 0) return send(res, 405, 'Method Not Allowed', 'text/plain; charset=utf-8');
-        return send(res, 404, layout({ lang, title: '404', body: html`<p>${words[lang].notFound}</p>` }));
-      }
-      await route.handler({ req, res, url, lang, params: route.params });
-    } catch (error) {
-      const status = error instanceof HttpError ? error.status : 500;
-      if (status === 500) console.error(error);
-      const message = status === 500 ? words[lang].serverError : error.message;
-      if (url.pathname.startsWith('/api/')) return sendJson(res, status, { error: message });
-      send(res, status, layout({ lang, title: String(status), body: html`<p class="error">${message}</p>` }));
-    }
-  });
-}
-
-function matchPath(pattern, pathname) {
-  if (typeof pattern === 'string') return pattern === pathname ? {} : undefined;
-  const m = pattern.exec(pathname);
-  return m ? (m.groups ?? {}) : undefined;
+/** The region's colours as CSS custom properties; anything but #rrggbb falls back to the defaults. */
+function themeCss() {
+  const colors = region.branding.colors ?? {};
+  const color = (value, fallback) => (/^#[0-9a-f]{6}$/i.test(String(value)) ? value : fallback);
+  return `:root {\n  --primary: ${color(colors.primary, '#1f4e79')};\n  --accent: ${color(colors.accent, '#f2b705')};\n}\n`;
 }
 
 async function servePublic(pathname, res) {
-  const name = pathname.slice(1);
-  if (!/^[a-z0-9-]+\.(css|svg|png)$/.test(name)) return false;
+  if (pathname === '/theme.css') {
+    send(res, 200, themeCss(), TYPES.css);
+    return true;
+  }
+  // A fixed shape of file name, so no path can climb out of public/.
+  const name = /^\/([a-z0-9-]+)\.(css|svg|png)$/.exec(pathname);
+  if (!name) return false;
   try {
-    send(res, 200, await readFile(new URL(name, PUBLIC)), TYPES[extname(name)]);
+    send(res, 200, await readFile(new URL(`${name[1]}.${name[2]}`, PUBLIC)), TYPES[name[2]]);
     return true;
   } catch {
     return false;
   }
 }
 
-export function start(server) {
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? '0.0.0.0';
-  server.listen(port, host, () => console.log(`${region.name}: http://${host === '0.0.0.0' ? 'localhost' : host}:${server.address().port}/`));
-  const stop = () => server.close(() => process.exit(0));
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+function matchPath(pattern, pathname) {
+  if (typeof pattern === 'string') return pattern === pathname ? {} : undefined;
+  const m = pattern.exec(pathname);
+  return m ? { ...m.groups } : undefined;
+}
+
+function fail(ctx, error) {
+  const { res, url, lang } = ctx;
+  if (url.pathname.startsWith('/api/')) return sendJson(res, error.status, { error: error.message, ...error.data }, error.headers);
+  const title = error.status === 404 ? words[lang].notFoundTitle : `${words[lang].error} ${error.status}`;
+  const body = html`<p class="error" role="alert">${error.message}</p>`;
+  send(res, error.status, layout({ lang, url, title, body }), undefined, error.headers);
+}
+
+/** The request handler for node:http's createServer. */
+export function handler(routes) {
+  return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const ctx = { req, res, url, lang: langOf(url), params: {} };
+    // HEAD is answered like GET; node:http leaves the body out.
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    try {
+      if (method === 'GET' && (await servePublic(url.pathname, res))) return;
+      const matching = routes.filter(([, path]) => matchPath(path, url.pathname));
+      const route = matching.find(([m]) => m === method);
+      if (!route && matching.length === 0) throw new HttpError(404, words[ctx.lang].notFound);
+      if (!route) {
+        const allow = [...new Set(matching.map(([m]) => (m === 'GET' ? 'GET, HEAD' : m)))].join(', ');
+        throw new HttpError(405, words[ctx.lang].methodNotAllowed, { headers: { allow } });
+      }
+      ctx.params = matchPath(route[1], url.pathname);
+      await route[2](ctx);
+    } catch (error) {
+      if (!(error instanceof HttpError)) console.error(error);
+      if (res.headersSent) return res.end();
+      fail(ctx, error instanceof HttpError ? error : new HttpError(500, words[ctx.lang].serverError));
+    }
+  };
 }
