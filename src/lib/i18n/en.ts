@@ -24,6 +24,7 @@ export const en = {
   'yaml.aliases': { text: () => 'too many YAML aliases (possible alias bomb)', hint: () => 'Write values out instead of using anchors (&) and aliases (*).' },
   'yaml.tag': { text: (p) => `YAML tag ${p.tag} is not allowed`, hint: () => 'Use plain strings, numbers, booleans, lists and mappings; quote the value if it is text.' },
   'yaml.number': { text: (p) => `the number ${p.value} cannot be represented exactly`, hint: () => 'Use a finite number no larger than 2^53, or quote it to make it text.' },
+  'yaml.depth': { text: (p) => `nesting deeper than ${p.limit} levels`, hint: () => 'Settings need only a few levels: flatten the structure.' },
   'yaml.notMapping': { text: () => 'the file must contain a mapping (key: value pairs) at the top level', hint: () => 'See README "File formats" for an example.' },
   // Schema validation
   'schema.required': { text: (p) => `missing required field "${p.property}"`, hint: (p) => `Add "${p.property}:" here.` },

@@ -24,6 +24,7 @@ export const id: Record<keyof typeof en, Message> = {
   'yaml.aliases': { text: () => 'terlalu banyak alias YAML (kemungkinan alias bomb)', hint: () => 'Tulis nilainya secara lengkap alih-alih memakai anchor (&) dan alias (*).' },
   'yaml.tag': { text: (p) => `tag YAML ${p.tag} tidak diperbolehkan`, hint: () => 'Gunakan teks, angka, boolean, daftar dan mapping biasa; beri tanda kutip bila nilainya teks.' },
   'yaml.number': { text: (p) => `angka ${p.value} tidak dapat disimpan dengan tepat`, hint: () => 'Gunakan angka terbatas yang tidak lebih dari 2^53, atau beri tanda kutip agar menjadi teks.' },
+  'yaml.depth': { text: (p) => `bersarang lebih dari ${p.limit} tingkat`, hint: () => 'Pengaturan hanya memerlukan beberapa tingkat: sederhanakan strukturnya.' },
   'yaml.notMapping': { text: () => 'isi berkas harus berupa mapping (pasangan kunci: nilai) di tingkat teratas', hint: () => 'Lihat contoh di README "Format berkas".' },
   'schema.required': { text: (p) => `kolom wajib "${p.property}" belum diisi`, hint: (p) => `Tambahkan "${p.property}:" di sini.` },
   'schema.additional': { text: (p) => `kolom "${p.property}" tidak dikenal`, hint: (p) => p.suggestion ? `Maksud Anda "${p.suggestion}"? Jika bukan, hapus kolom ini.` : `Hapus kolom ini; yang diperbolehkan di sini: ${p.allowed}.` },

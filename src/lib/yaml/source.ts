@@ -12,6 +12,9 @@ export interface Source {
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // Aliases are legitimate YAML, but expanding them can explode in size (billion laughs).
 const MAX_ALIASES = 100;
+// Settings never nest deeply; the parser itself recurses per level and must not be driven into the ground.
+const MAX_DEPTH = 64;
+const MAX_INDENT = 256;
 
 export async function loadYamlFile(file: string, shownAs = file): Promise<Source> {
   let text: string;
@@ -27,6 +30,11 @@ export async function loadYamlFile(file: string, shownAs = file): Promise<Source
 
 export function parseYaml(raw: string, file: string): Source {
   const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  const tooDeep = depthProblem(text);
+  if (tooDeep !== undefined) {
+    const lines = text.slice(0, tooDeep).split('\n');
+    throw new UserError({ key: 'yaml.depth', params: { limit: MAX_DEPTH }, file, line: lines.length, col: (lines.at(-1)?.length ?? 0) + 1 });
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, merge: false, schema: 'core' });
   const at = (offset: number) => lineCounter.linePos(offset);
@@ -47,6 +55,40 @@ export function parseYaml(raw: string, file: string): Source {
     throw new UserError({ key: 'yaml.notMapping', file, ...at(doc.contents?.range?.[0] ?? 0) });
   }
   return { file, data, locate: (pointer, key = false) => at(offsetOf(doc, pointer, key)) };
+}
+
+/** Offset where flow brackets nest deeper than MAX_DEPTH or a line is indented beyond MAX_INDENT, if any. */
+function depthProblem(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      lineStart = true;
+      indent = 0;
+      if (quote === "'") quote = undefined;
+      continue;
+    }
+    if (lineStart) {
+      if (c === ' ') {
+        if (++indent > MAX_INDENT) return i;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }
 
 function syntaxProblem(code: string, message: string, text: string, offset: number): Problem {
