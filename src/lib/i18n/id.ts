@@ -64,6 +64,10 @@ export const id: Record<keyof typeof en, Message> = {
   'usage.noTty': { text: (p) => `${p.names} belum diberikan, dan tidak ada terminal untuk menanyakannya`, hint: (p) => `Berikan sebagai opsi, misalnya ${p.example}` },
   'usage.lang': { text: (p) => `bahasa "${p.value}" tidak dikenal`, hint: () => 'Gunakan --lang id atau --lang en.' },
   'usage.dimension': { text: (p) => `dimensi "${p.value}" tidak dikenal`, hint: (p) => `Gunakan salah satu dari: ${p.known}.` },
+  'command.missing': { text: (p) => `${p.command} belum terpasang`, hint: (p) => `Pasang ${p.command}, atau jalankan tanpa opsi yang memerlukannya.` },
+  'command.failed': { text: (p) => `"${p.command}" gagal dengan kode keluar ${p.code}${p.output ? `:\n      ${p.output}` : ''}`, hint: () => 'Salinannya sendiri sudah ditulis; perbaiki penyebabnya lalu jalankan perintah itu di salinan secara manual.' },
+  'command.timeout': { text: (p) => `"${p.command}" tidak selesai dalam ${p.seconds} detik`, hint: () => 'Salinannya sendiri sudah ditulis; jalankan perintah itu di salinan secara manual.' },
+  'write.interrupted': { text: (p) => `dihentikan (${p.signal}); berkas yang sedang ditulis diselesaikan dulu`, hint: () => 'Jalankan perintahnya lagi untuk memeriksa salinan.' },
   'write.aborted': { text: () => 'dibatalkan; tidak ada yang ditulis', hint: () => 'Jalankan perintahnya lagi bila sudah siap.' },
   'write.failed': { text: (p) => `penulisan gagal: ${p.message}`, hint: () => 'Tidak ada bagian salinan ini yang disimpan; perbaiki penyebabnya (ruang disk, izin) lalu jalankan lagi.' },
 };

@@ -48,6 +48,20 @@ export function md(value: unknown): string {
     .replace(/^([#+=-])/, '\\$1');
 }
 
+/** A POSIX shell word: single-quoted, with embedded quotes spliced; nothing inside expands. */
+export function sh(value: unknown): string {
+  const text = String(value);
+  if (text.includes('\0')) throw new Error('a shell argument cannot contain a NUL character');
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** An SQL string literal (standard SQL: quotes doubled, no backslash escapes). */
+export function sql(value: unknown): string {
+  const text = String(value);
+  if (text.includes('\0')) throw new Error('an SQL string cannot contain a NUL character');
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
 export function has(object: unknown, key: string): boolean {
   return typeof object === 'object' && object !== null && key in object && (object as Record<string, unknown>)[key] !== undefined;
 }
@@ -56,5 +70,5 @@ export function text(value: { id: string; en: string }, lang: 'id' | 'en' = 'id'
   return value[lang];
 }
 
-export const helpers = { html, json, js: json, yaml, env, md, has, text };
+export const helpers = { html, json, js: json, yaml, env, md, sh, sql, has, text };
 export type Helpers = typeof helpers;
