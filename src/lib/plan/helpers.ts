@@ -38,12 +38,16 @@ export function env(value: unknown): string {
 
 /**
  * Markdown inline text (CommonMark): characters that could start emphasis, code, links, HTML or tables are
- * backslash-escaped, `&` becomes an entity, line breaks are folded and a leading block marker is neutralised.
+ * backslash-escaped, bare URLs are kept from becoming links, `&` becomes an entity, line breaks are folded and a
+ * leading block marker is neutralised.
  */
 export function md(value: unknown): string {
   return String(value)
     .replace(/\r?\n|\u2028|\u2029/g, ' ')
     .replace(/[\\`*_[\]<>|~&]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`))
+    // GitHub-flavoured Markdown turns bare URLs into links: break the pattern without changing the text.
+    .replace(/:\/\//g, '\\://')
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
     .replace(/^(\d+)([.)])/, '$1\\$2')
     .replace(/^([#+=-])/, '\\$1');
 }
