@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { InputOutputAdapter } from '@yeoman/types';
+import { gitInit, npmInstall, runStep } from '../lib/copy/commands.js';
 import { writeRun } from '../lib/copy/write.js';
 import type { FileStatus } from '../lib/copy/adapter.js';
 import { UsageError, UserError } from '../lib/errors.js';
@@ -56,6 +57,18 @@ export async function runNew(argv: string[], io: Io): Promise<number> {
   });
   held.forEach((line) => io.out(line));
   if (values['dry-run']) return 0;
+
+  // 5. Optional commands in each copy: no shell, `--` before paths, a timeout; a missing git only warns.
+  for (const copy of plan.copies) {
+    const dir = path.join(destination, copy.dir);
+    const shownDir = path.join(shown, copy.dir);
+    if (values.git) {
+      const done = await runStep(gitInit('.'), dir);
+      if (done.status === 'done') io.out(say(io.lang, 'gitDone', { dir: shownDir }));
+      else if (done.reason === 'missing') io.err(say(io.lang, 'gitMissing'));
+    }
+    if (values.install && (await runStep(npmInstall(), dir)).status === 'done') io.out(say(io.lang, 'installDone', { dir: shownDir }));
+  }
   io.out(say(io.lang, 'summary', { created: result.create.length, identical: result.identical.length, overwritten: result.force.length, kept: result.skip.length }));
   if (result.skip.length > 0) io.out(say(io.lang, 'keptNote'));
   io.out(say(io.lang, 'nextSteps', { dir: path.join(shown, plan.copies[0]?.dir ?? '') }));

@@ -26,6 +26,8 @@ export const newOptions = {
   yes: { type: 'boolean', short: 'y', help: { id: 'jangan bertanya; berkas yang Anda ubah tetap dibiarkan', en: 'do not ask; files you changed are still kept' } },
   force: { type: 'boolean', help: { id: 'timpa berkas yang sudah diubah', en: 'overwrite files that were changed' } },
   'dry-run': { type: 'boolean', help: { id: 'tampilkan yang akan ditulis, tanpa menulis', en: 'list what would be written, write nothing' } },
+  git: { type: 'boolean', help: { id: 'jalankan git init di setiap salinan', en: 'run git init in each copy' } },
+  install: { type: 'boolean', help: { id: 'jalankan npm install di setiap salinan', en: 'run npm install in each copy' } },
   ...common,
 } satisfies Record<string, OptionSpec>;
 

@@ -90,30 +90,6 @@ describe('plan', () => {
     }
   });
 
-  it('fails on a misspelt template variable, naming the template and line', async () => {
-    const dir = await catalogCopy();
-    const file = path.join(dir, 'templates', 'emergency', 'NOTES.md.ejs');
-    await writeFile(file, 'Wilayah: <%= region.name %>\nKode: <%= region.kode %>\n');
-    const catalog = await loadCatalog(path.join(dir, 'catalog'));
-    const region = await loadRegion(path.join(regionsDir, 'kota-gorontalo.yaml'), catalog, ['gawat-darurat-112']);
-    expect(await problemsOf(() => planRun(catalog, region, ['gawat-darurat-112']))).toEqual([
-      'NOTES.md.ejs:2 template.render {"message":"it.region.kode is not defined"}',
-    ]);
-  });
-
-  it('refuses <%= %> where it cannot escape, and includes outside the templates', async () => {
-    const dir = await catalogCopy();
-    await writeFile(path.join(dir, 'templates', 'emergency', 'extra.json.ejs'), '{\n  "name": "<%= region.name %>"\n}\n');
-    await writeFile(path.join(dir, 'secret.txt'), 'secret');
-    await writeFile(path.join(dir, 'templates', 'portal', 'leak.txt.ejs'), "<%- include('../../secret.txt') %>");
-    const catalog = await loadCatalog(path.join(dir, 'catalog'));
-    const region = await loadRegion(path.join(regionsDir, 'kota-gorontalo.yaml'), catalog, ['live', 'gawat-darurat-112']);
-    expect(await problemsOf(() => planRun(catalog, region, ['live']))).toEqual([
-      'leak.txt.ejs: template.include {"path":"../../secret.txt"}',
-      'extra.json.ejs:2 template.escape {"format":".json","helper":"json"}',
-    ]);
-  });
-
   it('refuses output paths that differ only by case', async () => {
     const dir = await catalogCopy();
     await writeFile(path.join(dir, 'templates', 'emergency', 'readme.md'), 'x');

@@ -50,6 +50,12 @@ export async function writeRun(plan: RunPlan, options: WriteOptions): Promise<Wr
   const editor = createEditor(createStore<MemFsEditorFile>());
   for (const target of targets) editor.write(target.abs, target.contents);
   const adapter = conflictAdapter(record, options.terminal);
+  // An interrupt while files are being written waits for the write to finish: the copy is complete or absent.
+  let interrupted: NodeJS.Signals | undefined;
+  const hold = (signal: NodeJS.Signals) => {
+    interrupted ??= signal;
+  };
+  process.on('SIGINT', hold).on('SIGTERM', hold).on('SIGHUP', hold);
   try {
     await editor.commit(forceYoFiles(), createConflicterTransform(adapter, { force: options.force, cwd: destination }));
   } catch (error) {
@@ -58,7 +64,10 @@ export async function writeRun(plan: RunPlan, options: WriteOptions): Promise<Wr
     await Promise.all(outermost.map((dir) => rm(dir, { recursive: true, force: true })));
     if (error instanceof Error && /aborted by user/i.test(error.message)) throw new UserError({ key: 'write.aborted' });
     throw new UserError({ key: 'write.failed', params: { message: (error as Error).message } });
+  } finally {
+    process.off('SIGINT', hold).off('SIGTERM', hold).off('SIGHUP', hold);
   }
+  if (interrupted) throw new UserError({ key: 'write.interrupted', params: { signal: interrupted } }, 128 + (interrupted === 'SIGINT' ? 2 : interrupted === 'SIGTERM' ? 15 : 1));
   return result;
 }
 

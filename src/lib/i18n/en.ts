@@ -24,6 +24,7 @@ export const en = {
   'yaml.aliases': { text: () => 'too many YAML aliases (possible alias bomb)', hint: () => 'Write values out instead of using anchors (&) and aliases (*).' },
   'yaml.tag': { text: (p) => `YAML tag ${p.tag} is not allowed`, hint: () => 'Use plain strings, numbers, booleans, lists and mappings; quote the value if it is text.' },
   'yaml.number': { text: (p) => `the number ${p.value} cannot be represented exactly`, hint: () => 'Use a finite number no larger than 2^53, or quote it to make it text.' },
+  'yaml.depth': { text: (p) => `nesting deeper than ${p.limit} levels`, hint: () => 'Settings need only a few levels: flatten the structure.' },
   'yaml.notMapping': { text: () => 'the file must contain a mapping (key: value pairs) at the top level', hint: () => 'See README "File formats" for an example.' },
   // Schema validation
   'schema.required': { text: (p) => `missing required field "${p.property}"`, hint: (p) => `Add "${p.property}:" here.` },
@@ -68,6 +69,10 @@ export const en = {
   'usage.noTty': { text: (p) => `missing ${p.names}, and there is no terminal to ask for them`, hint: (p) => `Give them as flags, e.g. ${p.example}` },
   'usage.lang': { text: (p) => `unknown language "${p.value}"`, hint: () => 'Use --lang id or --lang en.' },
   'usage.dimension': { text: (p) => `unknown dimension "${p.value}"`, hint: (p) => `Use one of: ${p.known}.` },
+  'command.missing': { text: (p) => `${p.command} is not installed`, hint: (p) => `Install ${p.command}, or run without the option that needs it.` },
+  'command.failed': { text: (p) => `"${p.command}" failed with exit code ${p.code}${p.output ? `:\n      ${p.output}` : ''}`, hint: () => 'The copy itself was written; fix the cause and run the command in the copy by hand.' },
+  'command.timeout': { text: (p) => `"${p.command}" did not finish within ${p.seconds} seconds`, hint: () => 'The copy itself was written; run the command in the copy by hand.' },
+  'write.interrupted': { text: (p) => `interrupted (${p.signal}); the files being written were completed first`, hint: () => 'Run the command again to check the copy.' },
   'write.aborted': { text: () => 'cancelled; nothing was written', hint: () => 'Run the command again when ready.' },
   'write.failed': { text: (p) => `writing failed: ${p.message}`, hint: () => 'Nothing of this copy was kept; fix the cause (disk space, permissions) and run again.' },
 } satisfies Catalogue;

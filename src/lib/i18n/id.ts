@@ -24,6 +24,7 @@ export const id: Record<keyof typeof en, Message> = {
   'yaml.aliases': { text: () => 'terlalu banyak alias YAML (kemungkinan alias bomb)', hint: () => 'Tulis nilainya secara lengkap alih-alih memakai anchor (&) dan alias (*).' },
   'yaml.tag': { text: (p) => `tag YAML ${p.tag} tidak diperbolehkan`, hint: () => 'Gunakan teks, angka, boolean, daftar dan mapping biasa; beri tanda kutip bila nilainya teks.' },
   'yaml.number': { text: (p) => `angka ${p.value} tidak dapat disimpan dengan tepat`, hint: () => 'Gunakan angka terbatas yang tidak lebih dari 2^53, atau beri tanda kutip agar menjadi teks.' },
+  'yaml.depth': { text: (p) => `bersarang lebih dari ${p.limit} tingkat`, hint: () => 'Pengaturan hanya memerlukan beberapa tingkat: sederhanakan strukturnya.' },
   'yaml.notMapping': { text: () => 'isi berkas harus berupa mapping (pasangan kunci: nilai) di tingkat teratas', hint: () => 'Lihat contoh di README "Format berkas".' },
   'schema.required': { text: (p) => `kolom wajib "${p.property}" belum diisi`, hint: (p) => `Tambahkan "${p.property}:" di sini.` },
   'schema.additional': { text: (p) => `kolom "${p.property}" tidak dikenal`, hint: (p) => p.suggestion ? `Maksud Anda "${p.suggestion}"? Jika bukan, hapus kolom ini.` : `Hapus kolom ini; yang diperbolehkan di sini: ${p.allowed}.` },
@@ -63,6 +64,10 @@ export const id: Record<keyof typeof en, Message> = {
   'usage.noTty': { text: (p) => `${p.names} belum diberikan, dan tidak ada terminal untuk menanyakannya`, hint: (p) => `Berikan sebagai opsi, misalnya ${p.example}` },
   'usage.lang': { text: (p) => `bahasa "${p.value}" tidak dikenal`, hint: () => 'Gunakan --lang id atau --lang en.' },
   'usage.dimension': { text: (p) => `dimensi "${p.value}" tidak dikenal`, hint: (p) => `Gunakan salah satu dari: ${p.known}.` },
+  'command.missing': { text: (p) => `${p.command} belum terpasang`, hint: (p) => `Pasang ${p.command}, atau jalankan tanpa opsi yang memerlukannya.` },
+  'command.failed': { text: (p) => `"${p.command}" gagal dengan kode keluar ${p.code}${p.output ? `:\n      ${p.output}` : ''}`, hint: () => 'Salinannya sendiri sudah ditulis; perbaiki penyebabnya lalu jalankan perintah itu di salinan secara manual.' },
+  'command.timeout': { text: (p) => `"${p.command}" tidak selesai dalam ${p.seconds} detik`, hint: () => 'Salinannya sendiri sudah ditulis; jalankan perintah itu di salinan secara manual.' },
+  'write.interrupted': { text: (p) => `dihentikan (${p.signal}); berkas yang sedang ditulis diselesaikan dulu`, hint: () => 'Jalankan perintahnya lagi untuk memeriksa salinan.' },
   'write.aborted': { text: () => 'dibatalkan; tidak ada yang ditulis', hint: () => 'Jalankan perintahnya lagi bila sudah siap.' },
   'write.failed': { text: (p) => `penulisan gagal: ${p.message}`, hint: () => 'Tidak ada bagian salinan ini yang disimpan; perbaiki penyebabnya (ruang disk, izin) lalu jalankan lagi.' },
 };

@@ -35,6 +35,9 @@ const enUi = {
   regionWritten: (p) => `Region settings written to ${p.file}; review the values marked illustrative.`,
   listHeading: (p) => `${p.name} ${p.version} — ${p.count} applications`,
   internalError: () => 'Internal error in Replika (a bug). Please report it with the text below:',
+  gitMissing: () => 'Git repository will not be created, as Git is not installed on your system.',
+  gitDone: (p) => `git repository created in ${p.dir}`,
+  installDone: (p) => `npm install done in ${p.dir}`,
   where: () => 'where',
   todo: () => 'to do',
 } satisfies Record<string, Line>;
@@ -72,6 +75,9 @@ const idUi: Record<keyof typeof enUi, Line> = {
   regionWritten: (p) => `Pengaturan daerah ditulis ke ${p.file}; periksa nilai yang ditandai illustrative.`,
   listHeading: (p) => `${p.name} ${p.version} — ${p.count} aplikasi`,
   internalError: () => 'Kesalahan internal di Replika (bug). Mohon laporkan beserta teks di bawah ini:',
+  gitMissing: () => 'Repositori Git tidak dibuat karena Git belum terpasang di sistem ini.',
+  gitDone: (p) => `repositori git dibuat di ${p.dir}`,
+  installDone: (p) => `npm install selesai di ${p.dir}`,
   where: () => 'lokasi',
   todo: () => 'yang perlu dilakukan',
 };

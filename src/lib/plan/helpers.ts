@@ -38,14 +38,32 @@ export function env(value: unknown): string {
 
 /**
  * Markdown inline text (CommonMark): characters that could start emphasis, code, links, HTML or tables are
- * backslash-escaped, `&` becomes an entity, line breaks are folded and a leading block marker is neutralised.
+ * backslash-escaped, bare URLs are kept from becoming links, `&` becomes an entity, line breaks are folded and a
+ * leading block marker is neutralised.
  */
 export function md(value: unknown): string {
   return String(value)
     .replace(/\r?\n|\u2028|\u2029/g, ' ')
     .replace(/[\\`*_[\]<>|~&]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`))
+    // GitHub-flavoured Markdown turns bare URLs into links: break the pattern without changing the text.
+    .replace(/:\/\//g, '\\://')
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
     .replace(/^(\d+)([.)])/, '$1\\$2')
     .replace(/^([#+=-])/, '\\$1');
+}
+
+/** A POSIX shell word: single-quoted, with embedded quotes spliced; nothing inside expands. */
+export function sh(value: unknown): string {
+  const text = String(value);
+  if (text.includes('\0')) throw new Error('a shell argument cannot contain a NUL character');
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** An SQL string literal (standard SQL: quotes doubled, no backslash escapes). */
+export function sql(value: unknown): string {
+  const text = String(value);
+  if (text.includes('\0')) throw new Error('an SQL string cannot contain a NUL character');
+  return `'${text.replace(/'/g, "''")}'`;
 }
 
 export function has(object: unknown, key: string): boolean {
@@ -56,5 +74,5 @@ export function text(value: { id: string; en: string }, lang: 'id' | 'en' = 'id'
   return value[lang];
 }
 
-export const helpers = { html, json, js: json, yaml, env, md, has, text };
+export const helpers = { html, json, js: json, yaml, env, md, sh, sql, has, text };
 export type Helpers = typeof helpers;

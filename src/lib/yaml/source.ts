@@ -12,6 +12,9 @@ export interface Source {
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // Aliases are legitimate YAML, but expanding them can explode in size (billion laughs).
 const MAX_ALIASES = 100;
+// Settings never nest deeply; the parser itself recurses per level and must not be driven into the ground.
+const MAX_DEPTH = 64;
+const MAX_INDENT = 256;
 
 export async function loadYamlFile(file: string, shownAs = file): Promise<Source> {
   let text: string;
@@ -27,12 +30,19 @@ export async function loadYamlFile(file: string, shownAs = file): Promise<Source
 
 export function parseYaml(raw: string, file: string): Source {
   const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  const tooDeep = depthProblem(text);
+  if (tooDeep !== undefined) {
+    const lines = text.slice(0, tooDeep).split('\n');
+    throw new UserError({ key: 'yaml.depth', params: { limit: MAX_DEPTH }, file, line: lines.length, col: (lines.at(-1)?.length ?? 0) + 1 });
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, merge: false, schema: 'core' });
   const at = (offset: number) => lineCounter.linePos(offset);
   const problems: Problem[] = [];
-  for (const error of [...doc.errors, ...doc.warnings]) problems.push({ ...syntaxProblem(error.code, error.message, text, error.pos[0]), file, ...at(error.pos[0]) });
+  for (const error of doc.errors) problems.push({ ...syntaxProblem(error.code, error.message, text, error.pos[0]), file, ...at(error.pos[0]) });
+  // Warnings (an unknown tag) are problems too; the node walk then reports them with their path.
   if (problems.length === 0) problems.push(...nodeProblems(doc, text, file, at));
+  if (problems.length === 0) for (const warning of doc.warnings) problems.push({ ...syntaxProblem(warning.code, warning.message, text, warning.pos[0]), file, ...at(warning.pos[0]) });
   if (problems.length > 0) throw new UserError(problems);
 
   let data: unknown;
@@ -47,6 +57,40 @@ export function parseYaml(raw: string, file: string): Source {
     throw new UserError({ key: 'yaml.notMapping', file, ...at(doc.contents?.range?.[0] ?? 0) });
   }
   return { file, data, locate: (pointer, key = false) => at(offsetOf(doc, pointer, key)) };
+}
+
+/** Offset where flow brackets nest deeper than MAX_DEPTH or a line is indented beyond MAX_INDENT, if any. */
+function depthProblem(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      lineStart = true;
+      indent = 0;
+      if (quote === "'") quote = undefined;
+      continue;
+    }
+    if (lineStart) {
+      if (c === ' ') {
+        if (++indent > MAX_INDENT) return i;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }
 
 function syntaxProblem(code: string, message: string, text: string, offset: number): Problem {
@@ -65,22 +109,37 @@ function keyAt(text: string, offset: number): string {
 function nodeProblems(doc: Document, text: string, file: string, at: (offset: number) => { line: number; col: number }): Problem[] {
   const problems: Problem[] = [];
   visit(doc, {
-    Node: (_key, node) => {
+    Node: (key, node, path) => {
+      if (key === 'key') return;
       const start = node.range?.[0] ?? 0;
+      const pointer = pointerOf(path, node);
       // The range starts at the value; the tag was written just before it.
-      if (!isAlias(node) && node.tag) problems.push({ key: 'yaml.tag', params: { tag: node.tag }, file, ...at(/!\S*\s*$/.exec(text.slice(0, start))?.index ?? start) });
+      if (!isAlias(node) && node.tag) problems.push({ key: 'yaml.tag', params: { tag: node.tag }, file, pointer, ...at(/!\S*\s*$/.exec(text.slice(0, start))?.index ?? start) });
       if (isScalar(node) && typeof node.value === 'number' && !isExactNumber(node.value)) {
-        problems.push({ key: 'yaml.number', params: { value: node.source ?? String(node.value) }, file, ...at(start) });
+        problems.push({ key: 'yaml.number', params: { value: node.source ?? String(node.value) }, file, pointer, ...at(start) });
       }
     },
-    Pair: (_key, pair) => {
+    Pair: (_key, pair, path) => {
       const k = isScalar(pair.key) ? pair.key.value : undefined;
       if (typeof k === 'string' && FORBIDDEN_KEYS.has(k)) {
-        problems.push({ key: 'schema.forbiddenKey', params: { property: k }, file, ...at((pair.key as Node).range?.[0] ?? 0) });
+        problems.push({ key: 'schema.forbiddenKey', params: { property: k }, file, pointer: `${pointerOf(path, undefined)}/${k}`, ...at((pair.key as Node).range?.[0] ?? 0) });
       }
     },
   });
   return problems;
+}
+
+/** JSON pointer of a node from the ancestors `visit` passes (collections and pairs). */
+function pointerOf(path: readonly unknown[], node: unknown): string {
+  const chain = [...path.slice(1), node];
+  let pointer = '';
+  for (let i = 0; i < chain.length; i++) {
+    const parent = chain[i];
+    const child = chain[i + 1];
+    if (isSeq(parent) && child !== undefined) pointer += `/${parent.items.indexOf(child as never)}`;
+    else if (isPair(parent) && isScalar(parent.key)) pointer += `/${String(parent.key.value).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  }
+  return pointer;
 }
 
 function isExactNumber(n: number): boolean {
