@@ -1,13 +1,14 @@
-import { readFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { execa } from 'execa';
 import { marked } from 'marked';
 import { parse as parseHtml } from 'parse5';
 import initSqlJs from 'sql.js';
-import { stringify } from 'yaml';
+import { parse as parseYamlText, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/lib/catalog/load.js';
+import type { Catalog } from '../../src/lib/catalog/types.js';
 import { writeRun } from '../../src/lib/copy/write.js';
 import { md, sh, sql } from '../../src/lib/plan/helpers.js';
 import { planRun } from '../../src/lib/plan/plan.js';
@@ -24,8 +25,7 @@ const HOSTILE = {
 };
 const EVERYTHING = [HOSTILE.displayName, HOSTILE.shortName, HOSTILE.address, HOSTILE.opdName, "it's \"quoted\"\nnew line", '${x} $(y) `z` \\n', "'; DROP TABLE t; --", '</script>\u2028\u2029-->'];
 
-async function hostileCopies(): Promise<string> {
-  const catalog = await loadCatalog();
+async function hostileRegion(catalog: Catalog) {
   const source = parseYaml(await readFile(path.join(root, 'catalog', 'regions', 'kota-gorontalo.yaml'), 'utf8'), 'r.yaml');
   const data = source.data as { branding: Record<string, string>; contacts: Record<string, string>; opd: Record<string, { name: string }> };
   data.branding.displayName = HOSTILE.displayName;
@@ -33,7 +33,12 @@ async function hostileCopies(): Promise<string> {
   data.contacts.address = HOSTILE.address;
   data.opd.communication = { name: HOSTILE.opdName };
   // Re-serialise so the values go through the YAML loader like a typed file would.
-  const region = await regionFromSource(parseYaml(stringify(data), 'r.yaml'), root, catalog, ['live', 'laksa', 'gawat-darurat-112']);
+  return regionFromSource(parseYaml(stringify(data), 'r.yaml'), root, catalog, ['live', 'laksa', 'gawat-darurat-112']);
+}
+
+async function hostileCopies(): Promise<string> {
+  const catalog = await loadCatalog();
+  const region = await hostileRegion(catalog);
   const out = await tree();
   await writeRun(planRun(catalog, region, ['live', 'laksa']), { destination: out });
   return out;
@@ -65,10 +70,49 @@ describe('hostile values round-trip through each format\'s own parser', async ()
     expect(pkg.scripts).toEqual({ start: 'node src/server.js', test: 'node --test' });
   });
 
-  it('.env: the value parses back and injects no variable', async () => {
-    const env = parseEnv(await readFile(path.join(copy, '.env.example'), 'utf8'));
-    expect(env.APP_NAME).toBe(`LAKSA ${HOSTILE.shortName}`);
-    expect(Object.keys(env).every((k) => /^[A-Z_]+$/.test(k))).toBe(true);
+  it('.env, shell, SQL and YAML written by a template parse back exactly, with nothing injected', async () => {
+    // The copies carry no region values in these formats, so a forked template writes all four.
+    const dir = await tree();
+    await cp(path.join(root, 'catalog'), path.join(dir, 'catalog'), { recursive: true });
+    await cp(path.join(root, 'templates'), path.join(dir, 'templates'), { recursive: true });
+    const extra = path.join(dir, 'templates', 'emergency', 'extra');
+    await mkdir(extra);
+    await writeFile(path.join(extra, 'values.env.ejs'), '<% region.contacts.emergency.forEach((e, i) => { %>LABEL_<%- i %>=<%- h.env(e.label.id) %>\n<% }) %>OPD=<%- h.env(region.opd.communication.name) %>\nADDRESS=<%- h.env(region.contacts.address) %>\n');
+
+    await writeFile(path.join(extra, 'show.sh.ejs'), "#!/bin/sh\nprintf '%s\\0' <%- h.sh(region.branding.displayName) %> <%- h.sh(region.contacts.address) %> <%- h.sh(region.opd.communication.name) %>\n");
+    await writeFile(path.join(extra, 'seed.sql.ejs'), 'CREATE TABLE opd (name TEXT, address TEXT);\nINSERT INTO opd VALUES (<%- h.sql(region.opd.communication.name) %>, <%- h.sql(region.contacts.address) %>);\n');
+    await writeFile(path.join(extra, 'values.yaml.ejs'), 'name: <%- h.yaml(region.branding.displayName) %>\naddress: <%- h.yaml(region.contacts.address) %>\nopd: <%- h.yaml(region.opd) %>\n');
+    const catalog = await loadCatalog(path.join(dir, 'catalog'));
+    const region = await hostileRegion(catalog);
+    const [copy] = planRun(catalog, region, ['gawat-darurat-112']).copies;
+    const file = (name: string) => copy?.files.find((f) => f.path === `extra/${name}`)?.contents.toString('utf8') ?? '';
+
+    const env = parseEnv(file('values.env'));
+    expect(env).toEqual({ LABEL_0: 'Panggilan Darurat', LABEL_1: 'Polisi', LABEL_2: 'Pemadam Kebakaran', LABEL_3: 'Ambulans', OPD: HOSTILE.opdName, ADDRESS: HOSTILE.address });
+
+    const script = path.join(dir, 'show.sh');
+    await writeFile(script, file('show.sh'));
+    const { stdout } = await execa('sh', [script], { stripFinalNewline: false, cwd: dir });
+    expect(stdout.split('\0').slice(0, -1)).toEqual([HOSTILE.displayName, HOSTILE.address, HOSTILE.opdName]);
+
+    const SQL = await initSqlJs();
+    const db = new SQL.Database();
+    db.exec(file('seed.sql'));
+    expect(db.exec('SELECT name, address FROM opd')[0]?.values).toEqual([[HOSTILE.opdName, HOSTILE.address]]);
+    expect(db.exec("SELECT name FROM sqlite_master WHERE type = 'table'")[0]?.values).toEqual([['opd']]);
+
+    expect(parseYamlText(file('values.yaml'))).toEqual({ name: HOSTILE.displayName, address: HOSTILE.address, opd: region.region.opd });
+  });
+
+  it('.env: a value no dotenv quoting can carry is refused, naming the template line', async () => {
+    // dotenv has no escapes: a value holding ', " and ` together cannot be written exactly.
+    const dir = await tree();
+    await cp(path.join(root, 'catalog'), path.join(dir, 'catalog'), { recursive: true });
+    await cp(path.join(root, 'templates'), path.join(dir, 'templates'), { recursive: true });
+    await writeFile(path.join(dir, 'templates', 'emergency', 'refused.env.ejs'), 'NAME=<%- h.env(region.branding.displayName) %>\n');
+    const catalog = await loadCatalog(path.join(dir, 'catalog'));
+    const region = await hostileRegion(catalog);
+    expect(() => planRun(catalog, region, ['gawat-darurat-112'])).toThrow(/refused\.env\.ejs:1  template error: this value cannot be written exactly in a \.env file/);
   });
 
   it('Markdown: the README renders the names as text, with no injected link or tag', async () => {

@@ -27,6 +27,9 @@ describe('escaping helpers round-trip through the consumer\'s own parser', () =>
   it.each(HOSTILE)('YAML: %j', (value) => {
     expect(parse(`key: ${yaml(value)}\nother: 1\n`)).toEqual({ key: value, other: 1 });
     expect(parse(`list: ${yaml([value, { nested: value }])}\n`)).toEqual({ list: [value, { nested: value }] });
+    // Indented inside a template, as values usually are.
+    expect(parse(`outer:\n  key: ${yaml(value)}\n  other: 1\n`)).toEqual({ outer: { key: value, other: 1 } });
+    expect(yaml(value)).not.toMatch(/[\n\u2028\u2029]/);
   });
 
   it.each(HOSTILE)('.env: %j', (value) => {

@@ -19,7 +19,12 @@ export function json(value: unknown, indent = 2): string {
 
 /** A YAML flow value; strings are always double-quoted so `NO`, `on` or `12:30` stay strings. */
 export function yaml(value: unknown): string {
-  return stringify(value, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', collectionStyle: 'flow', lineWidth: 0 }).trimEnd();
+  // One line, JSON-style escapes: a folded multi-line scalar would break the indentation of the line it sits on,
+  // and YAML 1.1 readers take U+2028/U+2029 for line breaks.
+  return stringify(value, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', collectionStyle: 'flow', lineWidth: 0, doubleQuotedAsJSON: true })
+    .trimEnd()
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**
