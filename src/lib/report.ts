@@ -9,9 +9,13 @@ export function formatProblem(problem: Problem, lang: Lang): string {
   return `${head}\n    → ${hint}`;
 }
 
+/** Beyond this many, the rest of the problems are counted, not printed. */
+export const SHOWN_PROBLEMS = 50;
+
 export function formatProblems(problems: readonly Problem[], lang: Lang, wrote = true): string {
   const count = problems.length;
-  const lines = problems.map((p) => formatProblem(p, lang));
+  const lines = problems.slice(0, SHOWN_PROBLEMS).map((p) => formatProblem(p, lang));
+  if (count > SHOWN_PROBLEMS) lines.push(say(lang, 'moreProblems', { count: count - SHOWN_PROBLEMS }));
   if (count > 1 || wrote) lines.push(say(lang, wrote ? 'problems' : 'problemsValidate', { count }));
   return lines.join('\n');
 }

@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError, type Problem } from '../errors.js';
 import { builtinCatalogDir, displayPath } from '../paths.js';
-import { ajv, validator } from '../schema/ajv.js';
+import { validator } from '../schema/ajv.js';
 import { schemaProblems } from '../schema/problems.js';
 import { loadYamlFile, type Source } from '../yaml/source.js';
 import { checkGraph } from './graph.js';
@@ -82,11 +82,6 @@ async function checkEntries(apps: Map<string, AppEntry>, sources: Map<string, So
     if (!known.includes(app.dimension)) problems.push({ key: 'catalog.dimension', params: { value: app.dimension, known: known.join(', ') }, ...at('/dimension') });
     const dir = await stat(path.join(templatesDir, app.template)).catch(() => undefined);
     if (!dir?.isDirectory()) problems.push({ key: 'catalog.template', params: { value: app.template }, ...at('/template') });
-    try {
-      ajv().compile(app.settings);
-    } catch (error) {
-      problems.push({ key: 'catalog.settingsSchema', params: { message: (error as Error).message }, ...at('/settings') });
-    }
   }
   return problems;
 }

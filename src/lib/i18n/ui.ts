@@ -5,6 +5,7 @@ type Line = (p: Params) => string;
 const enUi = {
   problems: (p) => `${p.count} problem${p.count === 1 ? '' : 's'} found; nothing was written.`,
   problemsValidate: (p) => `${p.count} problem${p.count === 1 ? '' : 's'} found.`,
+  moreProblems: (p) => `… and ${p.count} more problems`,
   valid: (p) => `${p.file}: valid settings for ${p.name} (${p.code}); apps checked: ${p.apps}.`,
   requiresNote: (p) => `note: ${p.app} is added because ${p.by} requires it.`,
   copyHeading: (p) => `${p.app} → ${p.dir}`,
@@ -45,6 +46,7 @@ const enUi = {
 const idUi: Record<keyof typeof enUi, Line> = {
   problems: (p) => `${p.count} masalah ditemukan; tidak ada yang ditulis.`,
   problemsValidate: (p) => `${p.count} masalah ditemukan.`,
+  moreProblems: (p) => `… dan ${p.count} masalah lainnya`,
   valid: (p) => `${p.file}: pengaturan sah untuk ${p.name} (${p.code}); aplikasi yang diperiksa: ${p.apps}.`,
   requiresNote: (p) => `catatan: ${p.app} ditambahkan karena diperlukan oleh ${p.by}.`,
   copyHeading: (p) => `${p.app} → ${p.dir}`,

@@ -21,17 +21,35 @@ function composedValidator(catalog: Catalog, chosen: readonly string[]): Validat
   const key = `${catalog.dir}@${catalog.version}:${[...chosen].sort().join(',')}`;
   let validate = validators.get(key);
   if (!validate) {
-    const properties = Object.fromEntries(
-      [...catalog.apps.values()].map((app) => [app.id, chosen.includes(app.id) ? { ...app.settings, default: {} } : app.settings]),
-    );
-    validate = ajv().compile({
+    // Only the chosen apps' schemas are compiled (a catalogue may hold thousands); other known ids are allowed.
+    const properties = Object.fromEntries(chosen.map((id) => [id, { ...catalog.apps.get(id)?.settings, default: {} }]));
+    const schema = {
       $id: `urn:replika:region:${encodeURIComponent(key)}`,
       allOf: [{ $ref: schemaId('region') }],
-      properties: { apps: { type: 'object', default: {}, properties, additionalProperties: false } },
-    });
+      properties: { apps: { type: 'object', default: {}, properties, propertyNames: { enum: [...catalog.apps.keys()] } } },
+    };
+    try {
+      validate = ajv().compile(schema);
+    } catch (error) {
+      throw settingsSchemaError(catalog, chosen, error as Error);
+    }
     validators.set(key, validate);
   }
   return validate;
+}
+
+/** A catalogue entry whose settings schema does not compile: found by compiling the chosen ones one by one. */
+function settingsSchemaError(catalog: Catalog, chosen: readonly string[], cause: Error): UserError {
+  for (const id of chosen) {
+    const app = catalog.apps.get(id);
+    if (!app) continue;
+    try {
+      ajv().compile(app.settings);
+    } catch (error) {
+      return new UserError({ key: 'catalog.settingsSchema', params: { message: (error as Error).message }, file: app.file, pointer: '/settings' });
+    }
+  }
+  return new UserError({ key: 'catalog.settingsSchema', params: { message: cause.message } });
 }
 
 /** Every problem of a parsed region file: schema (with the chosen apps' settings) then cross-field rules. */

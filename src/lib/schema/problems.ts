@@ -33,6 +33,9 @@ function toProblem(error: ErrorObject, source: Source, context: ProblemContext, 
   const params = error.params as Record<string, unknown>;
   const place = (pointer: string, key = false) => ({ file: source.file, pointer, ...source.locate(pointer, key) });
   const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
+  if (propertyName !== undefined && path === '/apps') {
+    return { key: 'app.unknown', params: { id: propertyName, suggestion: suggest(propertyName, context.knownApps ?? []) }, ...place(`${path}/${escape(propertyName)}`, true) };
+  }
   if (propertyName !== undefined) {
     // An invalid key (propertyNames): point at the key itself.
     return { key: 'schema.pattern', params: { value: propertyName, description: describe(error), pattern: String(params.pattern ?? '') }, ...place(`${path}/${escape(propertyName)}`, true) };

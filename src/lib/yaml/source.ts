@@ -112,11 +112,11 @@ function nodeProblems(doc: Document, text: string, file: string, at: (offset: nu
     Node: (key, node, path) => {
       if (key === 'key') return;
       const start = node.range?.[0] ?? 0;
-      const pointer = pointerOf(path, node);
-      // The range starts at the value; the tag was written just before it.
-      if (!isAlias(node) && node.tag) problems.push({ key: 'yaml.tag', params: { tag: node.tag }, file, pointer, ...at(/!\S*\s*$/.exec(text.slice(0, start))?.index ?? start) });
+      // The pointer is worked out only for a node with a problem: it costs a search through each parent.
+      // The range starts at the value; a tag was written just before it.
+      if (!isAlias(node) && node.tag) problems.push({ key: 'yaml.tag', params: { tag: node.tag }, file, pointer: pointerOf(path, node), ...at(tagStart(text, start)) });
       if (isScalar(node) && typeof node.value === 'number' && !isExactNumber(node.value)) {
-        problems.push({ key: 'yaml.number', params: { value: node.source ?? String(node.value) }, file, pointer, ...at(start) });
+        problems.push({ key: 'yaml.number', params: { value: node.source ?? String(node.value) }, file, pointer: pointerOf(path, node), ...at(start) });
       }
     },
     Pair: (_key, pair, path) => {
@@ -127,6 +127,13 @@ function nodeProblems(doc: Document, text: string, file: string, at: (offset: nu
     },
   });
   return problems;
+}
+
+/** Where the tag written just before a value begins (looking back a bounded distance). */
+function tagStart(text: string, valueStart: number): number {
+  const from = Math.max(0, valueStart - 1024);
+  const match = /!\S*\s*$/.exec(text.slice(from, valueStart));
+  return match ? from + match.index : valueStart;
 }
 
 /** JSON pointer of a node from the ancestors `visit` passes (collections and pairs). */
