@@ -54,16 +54,16 @@ function toProblem(error: ErrorObject, source: Source, context: ProblemContext, 
     case 'format':
       return { key: 'schema.format', params: { format: String(params.format), example: FORMAT_EXAMPLES[String(params.format)] }, ...place(path) };
     case 'pattern':
-      return { key: 'schema.pattern', params: { value: String(error.data), pattern: String(params.pattern), description: describe(error) }, ...place(path) };
+      return { key: 'schema.pattern', params: { value: shown(error.data), pattern: String(params.pattern), description: describe(error) }, ...place(path) };
     case 'enum':
-      return { key: 'schema.enum', params: { value: String(error.data), allowed: (params.allowedValues as unknown[]).join(', ') }, ...place(path) };
+      return { key: 'schema.enum', params: { value: shown(error.data), allowed: (params.allowedValues as unknown[]).map(shown).join(', ') }, ...place(path) };
     case 'const':
-      return { key: 'schema.enum', params: { value: String(error.data), allowed: String(params.allowedValue) }, ...place(path) };
+      return { key: 'schema.enum', params: { value: shown(error.data), allowed: shown(params.allowedValue) }, ...place(path) };
     case 'uniqueItems':
       return { key: 'schema.uniqueItems', ...place(path) };
     case 'x-replika-ref': {
       const opd = (source.data as { opd?: object }).opd;
-      return { key: 'ref.opd', params: { value: String(error.data), known: Object.keys(opd ?? {}).join(', ') }, ...place(path) };
+      return { key: 'ref.opd', params: { value: shown(error.data), known: Object.keys(opd ?? {}).join(', ') }, ...place(path) };
     }
     default:
       if (LIMITS.has(error.keyword)) return { key: 'schema.limit', params: { kind: error.keyword, limit: String(params.limit) }, ...place(path) };
@@ -77,6 +77,12 @@ function toProblem(error: ErrorObject, source: Source, context: ProblemContext, 
 function describe(error: ErrorObject): string | undefined {
   const description = (error.parentSchema as { description?: unknown } | undefined)?.description;
   return typeof description === 'string' ? description : undefined;
+}
+
+/** A value as the user wrote it, short enough for one line of a report. */
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
 const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
