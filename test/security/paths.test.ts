@@ -72,6 +72,22 @@ describe('output paths never leave the destination', () => {
     expect(await listFiles(out)).toEqual([]);
   });
 
+  it('a logo is read only from the settings file\'s folder, never through a link', async () => {
+    const base = await readFile(gorontalo, 'utf8');
+    const dir = await tree({ 'secret.svg': '<svg>secret</svg>', 'region/logo.svg': '<svg>logo</svg>' });
+    await symlink(path.join(dir, 'secret.svg'), path.join(dir, 'region', 'linked.svg'));
+    const withLogo = (logo: string) => base.replace('  shortName: Gorontalo\n', `  shortName: Gorontalo\n  logo: ${logo}\n`);
+    const catalog = await loadCatalog();
+    for (const logo of ['a/../../secret.svg', 'linked.svg', 'missing.svg']) {
+      await writeFile(path.join(dir, 'region', 'r.yaml'), withLogo(logo));
+      expect(await keys(() => loadRegion(path.join(dir, 'region', 'r.yaml'), catalog, []))).toEqual([`region.logo ${logo}`]);
+    }
+    await writeFile(path.join(dir, 'region', 'r.yaml'), withLogo('logo.svg'));
+    const region = await loadRegion(path.join(dir, 'region', 'r.yaml'), catalog, ['gawat-darurat-112']);
+    const files = planRun(catalog, region, ['gawat-darurat-112']).copies[0]?.files ?? [];
+    expect(files.find((f) => f.path === 'public/logo.svg')?.contents.toString()).toBe('<svg>logo</svg>');
+  });
+
   it('a destination that is itself a link is refused', async () => {
     const dir = await tree({ 'real/keep.txt': 'x' });
     await symlink(path.join(dir, 'real'), path.join(dir, 'link'));

@@ -43,7 +43,7 @@ export const en = {
   'region.kindCode': { text: (p) => `kind "${p.kind}" does not match code ${p.code}`, hint: (p) => `Code ${p.code} belongs to a ${p.expected} (RR 71 and above is a kota): set kind to "${p.expected}" or correct the code.` },
   'region.nameKind': { text: (p) => `name "${p.name}" does not match kind "${p.kind}"`, hint: (p) => `A ${p.kind}'s name begins with "${p.prefix}".` },
   'region.timeZone': { text: (p) => `time zone ${p.value} does not match province code ${p.province}`, hint: (p) => `Regions with province code ${p.province} use ${p.expected}.` },
-  'region.logo': { text: (p) => `logo file not found: ${p.path}`, hint: () => 'Put the logo beside the settings file, or remove "logo" to use none.' },
+  'region.logo': { text: (p) => `logo file not found in the settings file's folder: ${p.path}`, hint: () => 'Put the logo in the folder of the settings file (or below it, not through a link), or remove "logo" to use none.' },
   // Catalogue
   'catalog.idMismatch': { text: (p) => `id "${p.id}" does not match the file name ${p.file}`, hint: (p) => `Rename the file to ${p.id}.yaml or change the id.` },
   'catalog.duplicateApp': { text: (p) => `application id "${p.id}" is used twice`, hint: () => 'Each application needs its own id.' },

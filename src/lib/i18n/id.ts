@@ -41,7 +41,7 @@ export const id: Record<keyof typeof en, Message> = {
   'region.kindCode': { text: (p) => `jenis "${p.kind}" tidak sesuai dengan kode ${p.code}`, hint: (p) => `Kode ${p.code} adalah ${p.expected} (RR 71 ke atas adalah kota): ubah kind menjadi "${p.expected}" atau perbaiki kodenya.` },
   'region.nameKind': { text: (p) => `nama "${p.name}" tidak sesuai dengan jenis "${p.kind}"`, hint: (p) => `Nama sebuah ${p.kind} diawali "${p.prefix}".` },
   'region.timeZone': { text: (p) => `zona waktu ${p.value} tidak sesuai dengan kode provinsi ${p.province}`, hint: (p) => `Daerah dengan kode provinsi ${p.province} memakai ${p.expected}.` },
-  'region.logo': { text: (p) => `berkas logo tidak ditemukan: ${p.path}`, hint: () => 'Letakkan logo di samping berkas pengaturan, atau hapus "logo".' },
+  'region.logo': { text: (p) => `berkas logo tidak ditemukan di folder berkas pengaturan: ${p.path}`, hint: () => 'Letakkan logo di folder berkas pengaturan (atau subfoldernya, bukan lewat tautan), atau hapus "logo".' },
   'catalog.idMismatch': { text: (p) => `id "${p.id}" tidak sama dengan nama berkas ${p.file}`, hint: (p) => `Ganti nama berkas menjadi ${p.id}.yaml atau ubah id-nya.` },
   'catalog.duplicateApp': { text: (p) => `id aplikasi "${p.id}" dipakai dua kali`, hint: () => 'Setiap aplikasi memerlukan id sendiri.' },
   'catalog.dimension': { text: (p) => `dimensi "${p.value}" tidak dikenal`, hint: (p) => `Gunakan salah satu dari: ${p.known}.` },

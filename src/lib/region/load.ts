@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type { Catalog } from '../catalog/types.js';
@@ -72,7 +72,12 @@ export async function regionFromSource(source: Source, dir: string, catalog: Cat
   let logo: LoadedRegion['logo'];
   if (region.branding?.logo && problems.length === 0) {
     const logoPath = path.resolve(dir, region.branding.logo);
+    const inside = path.relative(dir, logoPath);
+    // The logo is read from beside the settings file, never from elsewhere on the machine.
+    const escapes = inside.startsWith('..') || path.isAbsolute(inside);
     try {
+      if (escapes) throw new Error('outside');
+      if ((await lstat(logoPath)).isSymbolicLink()) throw new Error('link');
       logo = { name: `logo${path.extname(logoPath)}`, contents: await readFile(logoPath) };
     } catch {
       problems.push({ key: 'region.logo', params: { path: region.branding.logo }, file: shown, pointer: '/branding/logo', ...source.locate('/branding/logo') });
