@@ -21,6 +21,7 @@ export interface AppEntry {
   example: Record<string, unknown>;
   sources?: string[];
   illustrative?: boolean;
+  usedBy?: { code: string; name: string; source?: string }[];
   /** Where the entry was read from. */
   file: string;
 }
