@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   new: async () => (await import('../cli/new.js')).runNew,
   validate: async () => (await import('../cli/validate.js')).runValidate,
   list: async () => (await import('../cli/list.js')).runList,
+  region: async () => (await import('../cli/region.js')).runRegion,
 };
 
 /** The language flag is read before anything else so that even a usage error speaks the user's language. */
@@ -41,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     const load = COMMANDS[name];
     if (!load) throw new UsageError({ key: 'usage.command', params: { command: name } });
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.out(help(lang, name));
+      io.out(help(lang, name === 'region' ? `region ${rest[0] === 'new' ? 'new' : ''}`.trim() : name));
       return EXIT.ok;
     }
     return await (await load())(rest, io);
@@ -56,6 +57,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const commandWrites = (name: string | undefined) => name === 'new';
+const commandWrites = (name: string | undefined) => name === 'new' || name === 'region';
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,6 @@
 import type { Lang } from '../lib/i18n/index.js';
 import type { OptionSpec } from './options.js';
-import { listOptions, newOptions, validateOptions } from './options.js';
+import { listOptions, newOptions, regionNewOptions, validateOptions } from './options.js';
 
 const COMMANDS: Record<string, { usage: string; summary: { id: string; en: string }; options: Record<string, OptionSpec> }> = {
   new: {
@@ -12,6 +12,11 @@ const COMMANDS: Record<string, { usage: string; summary: { id: string; en: strin
     usage: 'replika validate FILE [--app ID…]',
     summary: { id: 'periksa berkas pengaturan daerah tanpa menulis apa pun', en: 'check a regional settings file without writing anything' },
     options: validateOptions,
+  },
+  'region new': {
+    usage: 'replika region new [--code PP.RR | --name NAME] [--out FILE] [--yes] [--force]',
+    summary: { id: 'tulis berkas pengaturan daerah dari data resmi Kemendagri', en: 'write a region settings file from the official Kemendagri data' },
+    options: regionNewOptions,
   },
   list: {
     usage: 'replika list [--dimension D] [--json]',

@@ -41,3 +41,12 @@ export const listOptions = {
   json: { type: 'boolean', help: { id: 'keluaran JSON', en: 'JSON output' } },
   ...common,
 } satisfies Record<string, OptionSpec>;
+
+export const regionNewOptions = {
+  code: { type: 'string', value: 'PP.RR', help: { id: 'kode Kemendagri daerah, misalnya 75.71', en: 'Kemendagri region code, e.g. 75.71' } },
+  name: { type: 'string', value: 'NAME', help: { id: 'nama daerah, misalnya "Gorontalo" atau "Kabupaten Banjar"', en: 'region name, e.g. "Gorontalo" or "Kabupaten Banjar"' } },
+  out: { type: 'string', value: 'FILE', help: { id: 'berkas yang ditulis (bawaan: ./<daerah>.yaml)', en: 'file to write (default: ./<region>.yaml)' } },
+  yes: { type: 'boolean', short: 'y', help: { id: 'jangan bertanya; nilai contoh ditandai illustrative', en: 'do not ask; example values are marked illustrative' } },
+  force: { type: 'boolean', help: { id: 'timpa berkas yang sudah ada', en: 'overwrite an existing file' } },
+  ...common,
+} satisfies Record<string, OptionSpec>;

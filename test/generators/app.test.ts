@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import helpers, { result } from 'yeoman-test';
 import ReplikaGenerator from '../../src/generators/app/index.js';
+import RegionGenerator from '../../src/generators/region/index.js';
 import { regions } from '../helpers/cli.js';
 import { listFiles, tree } from '../helpers/tree.js';
 
@@ -28,13 +29,15 @@ describe('yo replika', () => {
       .run(ReplikaGenerator)
       .withOptions({ interactive: true, lang: 'id' })
       .withAnswers({
-        choice: ':new', code: '72.02', name: 'Kabupaten Poso', province: 'Sulawesi Tengah', domain: 'posokab.go.id',
+        choice: ':new', name: 'Poso',
         email: 'diskominfo@posokab.go.id', phone: '+62 452 000000', address: 'Jl. Contoh No. 1, Poso',
         communication: 'Dinas Komunikasi dan Informatika', civilService: 'Badan Kepegawaian Daerah',
         apps: ['gawat-darurat-112'], out: 'poso', ok: true,
       });
     result.assertFileContent('kabupaten-poso.yaml', /timeZone: Asia\/Makassar/);
     result.assertFileContent('kabupaten-poso.yaml', /kind: kabupaten/);
+    result.assertFileContent('kabupaten-poso.yaml', /province: Sulawesi Tengah/);
+    result.assertFileContent('kabupaten-poso.yaml', /email: diskominfo@posokab.go.id/);
     result.assertFileContent('poso/gawat-darurat-112/config/settings.json', /Kabupaten Poso/);
   });
 
@@ -48,5 +51,21 @@ describe('yo replika', () => {
 
   it('refuses to run without a terminal when answers are missing, instead of finishing with nothing written', async () => {
     await expect(helpers.run(ReplikaGenerator).withOptions({ interactive: false, lang: 'en' })).rejects.toThrow(/missing --region, --app, and there is no terminal/);
+  });
+});
+
+describe('yo replika:region', () => {
+  it('asks which Banjar is meant, then writes a valid region file', async () => {
+    await helpers
+      .run(RegionGenerator)
+      .withOptions({ interactive: true, lang: 'en', name: 'Banjar' })
+      .withAnswers({ code: '63.03', email: 'tik@banjarkab.go.id' });
+    result.assertFileContent('kabupaten-banjar.yaml', /code: "63\.03"\nname: Kabupaten Banjar\nkind: kabupaten\nprovince: Kalimantan Selatan\ntimeZone: Asia\/Makassar/);
+    result.assertNoFileContent('kabupaten-banjar.yaml', /- \/contacts\/email/);
+    result.assertFileContent('kabupaten-banjar.yaml', /- \/contacts\/phone/);
+  });
+
+  it('without a terminal, an ambiguous name fails listing the candidates', async () => {
+    await expect(helpers.run(RegionGenerator).withOptions({ interactive: false, lang: 'en', name: 'Banjar' })).rejects.toThrow(/32\.79 Kota Banjar \(Jawa Barat\); 63\.03 Kabupaten Banjar \(Kalimantan Selatan\)/);
   });
 });

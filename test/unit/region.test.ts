@@ -63,10 +63,10 @@ describe('region settings', () => {
     ]);
   });
 
-  it('holds the name to the kind the code implies', async () => {
+  it('holds the name to the official one for the code', async () => {
     const text = (await (await import('node:fs/promises')).readFile(path.join(root, 'catalog', 'regions', 'kabupaten-banjar.yaml'), 'utf8')).replace('name: Kabupaten Banjar', 'name: Kota Banjar');
     const dir = await tree({ 'r.yaml': text });
     const [problem] = await problems(path.join(dir, 'r.yaml'));
-    expect(problem).toMatchObject({ key: 'region.nameKind', pointer: '/name', line: 6, col: 7 });
+    expect(problem).toMatchObject({ key: 'region.officialName', pointer: '/name', line: 6, col: 7, params: { expected: 'Kabupaten Banjar' } });
   });
 });

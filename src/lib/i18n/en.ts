@@ -17,6 +17,7 @@ const limitEn: Record<string, (n: unknown) => string> = {
 export const en = {
   // Reading files
   'file.notFound': { text: (p) => `file not found: ${p.path}`, hint: () => 'Check the path, or create the file (see README "File formats").' },
+  'file.exists': { text: (p) => `${p.path} already exists`, hint: () => 'Choose another --out, or add --force to replace it.' },
   'file.unreadable': { text: (p) => `cannot read ${p.path}: ${p.reason}`, hint: () => 'Check that it is a readable file, not a folder.' },
   'yaml.syntax': { text: (p) => `YAML syntax error: ${p.message}`, hint: () => 'Fix the YAML at this position (indentation uses spaces; quote values that contain ": " or "#").' },
   'yaml.duplicateKey': { text: (p) => `duplicate key "${p.key}"`, hint: () => 'Each key may appear once in a mapping: remove or rename one of them.' },
@@ -43,6 +44,11 @@ export const en = {
   'region.kindCode': { text: (p) => `kind "${p.kind}" does not match code ${p.code}`, hint: (p) => `Code ${p.code} belongs to a ${p.expected} (RR 71 and above is a kota): set kind to "${p.expected}" or correct the code.` },
   'region.nameKind': { text: (p) => `name "${p.name}" does not match kind "${p.kind}"`, hint: (p) => `A ${p.kind}'s name begins with "${p.prefix}".` },
   'region.timeZone': { text: (p) => `time zone ${p.value} does not match province code ${p.province}`, hint: (p) => `Regions with province code ${p.province} use ${p.expected}.` },
+  'region.unknownCode': { text: (p) => `${p.code} is not the code of any of the 514 regencies and cities`, hint: () => 'Look the code up in the Kemendagri list, or create the file with "replika region new --name …".' },
+  'region.officialName': { text: (p) => `"${p.name}" is not the official name for ${p.code}`, hint: (p) => `Did you mean "${p.expected}"?` },
+  'region.province': { text: (p) => `province "${p.value}" does not match code ${p.code}`, hint: (p) => `Region ${p.code} is in ${p.expected}: correct the province or the code.` },
+  'region.ambiguous': { text: (p) => `"${p.query}" matches ${p.count} regions: ${p.candidates}`, hint: (p) => `Choose one with --code, e.g. --code ${p.first}.` },
+  'region.notFound': { text: (p) => `no regency or city is named "${p.query}"`, hint: (p) => p.suggestions ? `Did you mean ${p.suggestions}?` : 'Check the name, or give --code.' },
   'region.logo': { text: (p) => `logo file not found in the settings file's folder: ${p.path}`, hint: () => 'Put the logo in the folder of the settings file (or below it, not through a link), or remove "logo" to use none.' },
   // Catalogue
   'catalog.idMismatch': { text: (p) => `id "${p.id}" does not match the file name ${p.file}`, hint: (p) => `Rename the file to ${p.id}.yaml or change the id.` },

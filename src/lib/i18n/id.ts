@@ -17,6 +17,7 @@ const limitId: Record<string, (n: unknown) => string> = {
 /** Pesan dalam Bahasa Indonesia; kuncinya sama persis dengan en.ts. */
 export const id: Record<keyof typeof en, Message> = {
   'file.notFound': { text: (p) => `berkas tidak ditemukan: ${p.path}`, hint: () => 'Periksa jalurnya, atau buat berkasnya (lihat README "Format berkas").' },
+  'file.exists': { text: (p) => `${p.path} sudah ada`, hint: () => 'Pilih --out yang lain, atau tambahkan --force untuk menggantinya.' },
   'file.unreadable': { text: (p) => `tidak dapat membaca ${p.path}: ${p.reason}`, hint: () => 'Pastikan itu berkas yang dapat dibaca, bukan folder.' },
   'yaml.syntax': { text: (p) => `kesalahan sintaks YAML: ${p.message}`, hint: () => 'Perbaiki YAML di posisi ini (indentasi memakai spasi; beri tanda kutip pada nilai yang berisi ": " atau "#").' },
   'yaml.duplicateKey': { text: (p) => `kunci "${p.key}" ditulis dua kali`, hint: () => 'Setiap kunci hanya boleh muncul sekali dalam satu mapping: hapus atau ganti nama salah satunya.' },
@@ -41,6 +42,11 @@ export const id: Record<keyof typeof en, Message> = {
   'region.kindCode': { text: (p) => `jenis "${p.kind}" tidak sesuai dengan kode ${p.code}`, hint: (p) => `Kode ${p.code} adalah ${p.expected} (RR 71 ke atas adalah kota): ubah kind menjadi "${p.expected}" atau perbaiki kodenya.` },
   'region.nameKind': { text: (p) => `nama "${p.name}" tidak sesuai dengan jenis "${p.kind}"`, hint: (p) => `Nama sebuah ${p.kind} diawali "${p.prefix}".` },
   'region.timeZone': { text: (p) => `zona waktu ${p.value} tidak sesuai dengan kode provinsi ${p.province}`, hint: (p) => `Daerah dengan kode provinsi ${p.province} memakai ${p.expected}.` },
+  'region.unknownCode': { text: (p) => `${p.code} bukan kode salah satu dari 514 kabupaten/kota`, hint: () => 'Periksa kode di daftar Kemendagri, atau buat berkas dengan "replika region new --name …".' },
+  'region.officialName': { text: (p) => `"${p.name}" bukan nama resmi untuk ${p.code}`, hint: (p) => `Maksud Anda "${p.expected}"?` },
+  'region.province': { text: (p) => `provinsi "${p.value}" tidak sesuai dengan kode ${p.code}`, hint: (p) => `Daerah ${p.code} berada di ${p.expected}: perbaiki provinsi atau kodenya.` },
+  'region.ambiguous': { text: (p) => `"${p.query}" cocok dengan ${p.count} daerah: ${p.candidates}`, hint: (p) => `Pilih salah satu dengan --code, misalnya --code ${p.first}.` },
+  'region.notFound': { text: (p) => `tidak ada kabupaten/kota bernama "${p.query}"`, hint: (p) => p.suggestions ? `Maksud Anda ${p.suggestions}?` : 'Periksa namanya, atau berikan --code.' },
   'region.logo': { text: (p) => `berkas logo tidak ditemukan di folder berkas pengaturan: ${p.path}`, hint: () => 'Letakkan logo di folder berkas pengaturan (atau subfoldernya, bukan lewat tautan), atau hapus "logo".' },
   'catalog.idMismatch': { text: (p) => `id "${p.id}" tidak sama dengan nama berkas ${p.file}`, hint: (p) => `Ganti nama berkas menjadi ${p.id}.yaml atau ubah id-nya.` },
   'catalog.duplicateApp': { text: (p) => `id aplikasi "${p.id}" dipakai dua kali`, hint: () => 'Setiap aplikasi memerlukan id sendiri.' },
