@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('../cli/validate.js')).runValidate,
   list: async () => (await import('../cli/list.js')).runList,
   region: async () => (await import('../cli/region.js')).runRegion,
+  catalog: async () => (await import('../cli/catalog.js')).runCatalog,
 };
 
 /** The language flag is read before anything else so that even a usage error speaks the user's language. */
@@ -42,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
     const load = COMMANDS[name];
     if (!load) throw new UsageError({ key: 'usage.command', params: { command: name } });
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.out(help(lang, name === 'region' ? `region ${rest[0] === 'new' ? 'new' : ''}`.trim() : name));
+      io.out(help(lang, rest[0] && !rest[0].startsWith('-') ? `${name} ${rest[0]}` : name));
       return EXIT.ok;
     }
     return await (await load())(rest, io);
@@ -57,6 +58,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const commandWrites = (name: string | undefined) => name === 'new' || name === 'region';
+const commandWrites = (name: string | undefined) => name === 'new' || name === 'region' || name === 'catalog';
 
 process.exitCode = await main(process.argv.slice(2));

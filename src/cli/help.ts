@@ -1,6 +1,6 @@
 import type { Lang } from '../lib/i18n/index.js';
 import type { OptionSpec } from './options.js';
-import { listOptions, newOptions, regionNewOptions, validateOptions } from './options.js';
+import { catalogExportOptions, listOptions, newOptions, regionNewOptions, validateOptions } from './options.js';
 
 const COMMANDS: Record<string, { usage: string; summary: { id: string; en: string }; options: Record<string, OptionSpec> }> = {
   new: {
@@ -13,15 +13,20 @@ const COMMANDS: Record<string, { usage: string; summary: { id: string; en: strin
     summary: { id: 'periksa berkas pengaturan daerah tanpa menulis apa pun', en: 'check a regional settings file without writing anything' },
     options: validateOptions,
   },
+  list: {
+    usage: 'replika list [--dimension D] [--json]',
+    summary: { id: 'tampilkan katalog aplikasi', en: 'show the application catalogue' },
+    options: listOptions,
+  },
   'region new': {
     usage: 'replika region new [--code PP.RR | --name NAME] [--out FILE] [--yes] [--force]',
     summary: { id: 'tulis berkas pengaturan daerah dari data resmi Kemendagri', en: 'write a region settings file from the official Kemendagri data' },
     options: regionNewOptions,
   },
-  list: {
-    usage: 'replika list [--dimension D] [--json]',
-    summary: { id: 'tampilkan katalog aplikasi', en: 'show the application catalogue' },
-    options: listOptions,
+  'catalog export': {
+    usage: 'replika catalog export --publiccode DIR [--force] [--dry-run]',
+    summary: { id: 'tulis publiccode.yml asli setiap aplikasi katalog', en: "write the origin's publiccode.yml for every catalogue application" },
+    options: catalogExportOptions,
   },
 };
 

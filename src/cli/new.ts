@@ -10,7 +10,7 @@ import { list, parse } from './args.js';
 import type { Io } from './io.js';
 import { newOptions } from './options.js';
 
-const STATUS_LINE: Record<FileStatus, UiKey> = { create: 'fileCreate', identical: 'fileIdentical', force: 'fileForce', skip: 'fileSkip' };
+export const STATUS_LINE: Record<FileStatus, UiKey> = { create: 'fileCreate', identical: 'fileIdentical', force: 'fileForce', skip: 'fileSkip' };
 const EXAMPLE = 'replika new --region catalog/regions/kota-gorontalo.yaml --app laksa --yes';
 
 /** `replika new`: flags → (wizard when a person must answer) → plan → write through the conflicter. */

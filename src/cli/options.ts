@@ -50,3 +50,10 @@ export const regionNewOptions = {
   force: { type: 'boolean', help: { id: 'timpa berkas yang sudah ada', en: 'overwrite an existing file' } },
   ...common,
 } satisfies Record<string, OptionSpec>;
+
+export const catalogExportOptions = {
+  publiccode: { type: 'string', value: 'DIR', help: { id: 'tulis publiccode.yml setiap aplikasi ke DIR/<id>/', en: 'write each application\'s publiccode.yml to DIR/<id>/' } },
+  force: { type: 'boolean', help: { id: 'timpa berkas yang sudah diubah', en: 'overwrite files that were changed' } },
+  'dry-run': { type: 'boolean', help: { id: 'tampilkan yang akan ditulis, tanpa menulis', en: 'list what would be written, write nothing' } },
+  ...common,
+} satisfies Record<string, OptionSpec>;

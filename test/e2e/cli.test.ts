@@ -15,7 +15,7 @@ describe('replika (built CLI, no TTY)', () => {
     expect(helpRun.stdout).toMatch(/new .*\n.*validate .*\n.*list /);
     const list = await replika(['list', '--json'], cwd);
     const ids = (JSON.parse(list.stdout) as { apps: { id: string }[] }).apps.map((a) => a.id);
-    expect(ids).toEqual(['gawat-darurat-112', 'laksa', 'live']);
+    expect(ids).toEqual(expect.arrayContaining(['gawat-darurat-112', 'laksa', 'live']));
     const bad = await replika(['list', '--dimension', 'smart'], cwd);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain('unknown dimension "smart"');
@@ -29,8 +29,10 @@ describe('replika (built CLI, no TTY)', () => {
     const files = await readAll(path.join(cwd, 'X'));
     expect(Object.keys(files)).toContain('laksa/package.json');
     const hits = Object.entries(files).flatMap(([file, text]) => text.split('\n').filter((line) => ORIGIN.test(line) || line.includes('tangerangkota')).map((line) => `${file}: ${line}`));
-    expect(hits).toHaveLength(1);
+    // Only the two attribution lines: the README's, and publiccode.yml's isBasedOn.
+    expect(hits).toHaveLength(2);
     expect(hits[0]).toMatch(/^laksa\/README\.md: .*Direplikasi dari LAKSA, Kota Tangerang \(36\.71\)/);
+    expect(hits[1]).toBe('laksa/publiccode.yml: isBasedOn: [ "https://tangerangkota.go.id/" ]');
     expect(files['laksa/config/settings.json']).toContain('Kabupaten Banjar');
     const manifest = JSON.parse(files['laksa/.yo-rc.json'] as string)['generator-replika'];
     expect(manifest).toMatchObject({ catalog: { version: '1.0.0' }, app: { id: 'laksa', version: '1.0.0' }, region: { code: '63.03' } });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/lib/catalog/load.js';
 import { UserError } from '../../src/lib/errors.js';
 import { planRun } from '../../src/lib/plan/plan.js';
+import { publiccodeProblems } from '../../src/lib/publiccode.js';
 import { loadRegion } from '../../src/lib/region/load.js';
 import { parseYaml } from '../../src/lib/yaml/source.js';
 import { regionFromSource } from '../../src/lib/region/load.js';
@@ -47,6 +48,7 @@ describe('plan', () => {
         "config/settings.json",
         "package.json",
         "public/style.css",
+        "publiccode.yml",
         "src/app.js",
         "src/laksa.js",
         "src/lib/config.js",
@@ -91,7 +93,13 @@ describe('plan', () => {
       expect(region.region.apps[app.id]).toMatchObject(app.example);
       for (const copy of planRun(catalog, region, [app.id]).copies) {
         const hits = copy.files.flatMap((f) => f.contents.toString('utf8').split('\n').filter((l) => ORIGIN.test(l) || l.includes('tangerangkota')).map((l) => `${f.path}: ${l}`));
-        expect(hits, `${copy.app} for ${name}`).toEqual([`README.md: ${catalog.attribution.id.replace('{app}', catalog.apps.get(copy.app)?.name ?? '').replace('{origin}', 'Kota Tangerang').replace('{code}', '36.71')}`]);
+        // Two lines attribute the copy to its origin, and nothing else names it.
+        expect(hits, `${copy.app} for ${name}`).toEqual([
+          `README.md: ${catalog.attribution.id.replace('{app}', catalog.apps.get(copy.app)?.name ?? '').replace('{origin}', 'Kota Tangerang').replace('{code}', '36.71')}`,
+          'publiccode.yml: isBasedOn: [ "https://tangerangkota.go.id/" ]',
+        ]);
+        const publiccode = copy.files.find((f) => f.path === 'publiccode.yml')?.contents.toString('utf8') ?? '';
+        expect(publiccodeProblems(publiccode, `${copy.app}/publiccode.yml`), `${copy.app} for ${name}`).toEqual([]);
       }
     }
   });

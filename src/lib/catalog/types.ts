@@ -32,6 +32,8 @@ export interface Dimension {
 }
 
 export interface Origin {
+  /** The origin region's settings file. */
+  file: string;
   code: string;
   name: string;
   domain: string;
@@ -48,6 +50,7 @@ export interface Catalog {
   version: string;
   publisher: string;
   attribution: Text;
+  license: string;
   dimensions: Dimension[];
   apps: Map<string, AppEntry>;
   origin: Origin;

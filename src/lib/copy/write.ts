@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { InputOutputAdapter } from '@yeoman/types';
 import type { MemFsEditorFile } from 'mem-fs-editor';
 import { UserError, type Problem } from '../errors.js';
-import type { RunPlan } from '../plan/plan.js';
+import type { CopyPlan } from '../plan/plan.js';
 import { conflictAdapter, type FileStatus } from './adapter.js';
 
 export interface WriteOptions {
@@ -23,7 +23,7 @@ export type WriteResult = Record<FileStatus, string[]>;
  * file is overwritten only with --force or an interactive yes. A copy this run created is removed again
  * when writing fails, so no half-written copy is left behind.
  */
-export async function writeRun(plan: RunPlan, options: WriteOptions): Promise<WriteResult> {
+export async function writeRun(plan: { copies: Pick<CopyPlan, 'dir' | 'files'>[] }, options: WriteOptions): Promise<WriteResult> {
   const { destination } = options;
   const targets = plan.copies.flatMap((copy) => copy.files.map((file) => ({ abs: path.join(destination, copy.dir, file.path), contents: file.contents })));
   await refuseUnsafeDestination(destination, targets.map((t) => t.abs));

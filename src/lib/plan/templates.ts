@@ -15,7 +15,7 @@ export interface TemplateFile {
   contents?: Buffer;
 }
 
-export const LOCALS = ['region', 'app', 'settings', 'services', 'attribution', 'catalog', 'h'];
+export const LOCALS = ['region', 'app', 'settings', 'services', 'attribution', 'catalog', 'meta', 'h'];
 const cache = new Map<string, TemplateFile[]>();
 
 /** The files of a template, its `extends` chain laid down first; compiled once per process. */

@@ -17,6 +17,7 @@ export interface Region {
   branding: { displayName: string; shortName: string; colors: { primary: string; accent: string }; logo?: string };
   contacts: { email: string; phone: string; address: string; website?: string; emergency: EmergencyNumber[] };
   opd: Record<string, { name: string; abbreviation?: string }>;
+  sourceBaseUrl?: string;
   apps: Record<string, Record<string, unknown>>;
   sources?: string[];
   illustrative?: string[];

@@ -9,7 +9,7 @@ import { builtinCatalogDir } from '../paths.js';
 type AddFormats = (instance: Ajv2020) => unknown;
 const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
 
-export type SchemaName = 'catalog' | 'app' | 'region';
+export type SchemaName = 'catalog' | 'app' | 'region' | 'publiccode';
 export const schemaId = (name: SchemaName) => `urn:replika:schemas:${name}`;
 
 let shared: Ajv2020 | undefined;
@@ -34,7 +34,7 @@ export function ajv(): Ajv2020 {
       return ok;
     },
   });
-  for (const name of ['app', 'catalog', 'region'] as const) {
+  for (const name of ['app', 'catalog', 'region', 'publiccode'] as const) {
     instance.addSchema(JSON.parse(readFileSync(path.join(builtinCatalogDir, 'schemas', `${name}.schema.json`), 'utf8')) as AnySchema);
   }
   shared = instance;
