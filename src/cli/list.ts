@@ -19,6 +19,7 @@ export async function runList(argv: string[], io: Io): Promise<number> {
     io.out(JSON.stringify({ id: catalog.id, version: catalog.version, apps: rows }, null, 2));
     return 0;
   }
+  const width = Math.max(...apps.map((a) => a.id.length), 10) + 1;
   io.out(say(io.lang, 'listHeading', { name: catalog.name, version: catalog.version, count: apps.length }));
   for (const dimension of catalog.dimensions) {
     const inDimension = apps.filter((a) => a.dimension === dimension.id);
@@ -26,7 +27,7 @@ export async function runList(argv: string[], io: Io): Promise<number> {
     io.out(`\n${dimension.label[io.lang]}`);
     for (const app of inDimension) {
       const requires = app.requires?.length ? `  (requires: ${app.requires.join(', ')})` : '';
-      io.out(`  ${app.id.padEnd(20)} ${app.name} — ${app.title[io.lang]} [${app.audience}, ${app.version}]${requires}`);
+      io.out(`  ${app.id.padEnd(width)} ${app.name} — ${app.title[io.lang]} [${app.audience}, ${app.version}]${requires}`);
     }
   }
   return 0;

@@ -8,7 +8,7 @@ export interface Model {
   region: Region & { slug: string };
   app: Omit<AppEntry, 'file' | 'settings' | 'example' | 'requires' | 'template' | 'copyName' | 'sources' | 'illustrative' | 'usedBy'> & { ownerName: string };
   settings: Record<string, unknown>;
-  services: { id: string; name: string; title: Text; description: Text; dimension: string; url: string }[];
+  services: { id: string; name: string; title: Text; description: Text; dimension: string; audience: string; url: string }[];
   attribution: Text;
   catalog: { id: string; version: string };
   /** Metadata for publiccode.yml and similar catalogues. */
@@ -81,7 +81,7 @@ export function buildModel(catalog: Catalog, loaded: LoadedRegion, app: AppEntry
     settings: region.apps[app.id] ?? {},
     services: run.map((id) => {
       const entry = catalog.apps.get(id) as AppEntry;
-      return { id, name: copyName(entry, region), title: entry.title, description: entry.description, dimension: entry.dimension, url: `https://${id}.${region.domain}/` };
+      return { id, name: copyName(entry, region), title: entry.title, description: entry.description, dimension: entry.dimension, audience: entry.audience, url: `https://${id}.${region.domain}/` };
     }),
     attribution: { id: fill(catalog.attribution.id), en: fill(catalog.attribution.en) },
     catalog: { id: catalog.id, version: catalog.version },

@@ -45,6 +45,8 @@ const COMMON_OPD = {
   population: { name: 'Dinas Kependudukan dan Pencatatan Sipil' },
   fireRescue: { name: 'Dinas Pemadam Kebakaran dan Penyelamatan' },
   disaster: { name: 'Badan Penanggulangan Bencana Daerah' },
+  investment: { name: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu' },
+  subdistrict: { name: 'Kantor Kecamatan' },
 };
 
 const ILLUSTRATIVE: Record<keyof RegionAnswers, string> = {

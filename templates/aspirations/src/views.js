@@ -19,7 +19,9 @@ ${langField(lang)}<button type="submit">${t.check}</button>
 /** The home page: the report form (with the problems of a refused attempt), routing table and lookup. */
 export function formPage({ lang, url }, problems = [], values = {}) {
   const t = text[lang];
-  const body = html`<p>${t.intro}</p>
+  // An entry reusing this template for another kind of request (permits, letters) names its own form.
+  const intro = settings.form ? pick(settings.form.intro, lang) : t.intro;
+  const body = html`<p>${intro}</p>
 ${settings.forwardToLapor ? html`<p class="note">${t.lapor}</p>` : ''}
 ${problems.length > 0 ? html`<div role="alert"><p class="error">${t.invalid}</p><ul>${problems.map((p) => html`<li class="error">${t.problems[p]}</li>`)}</ul></div>` : ''}
 <form method="post" action="${link('/aspirasi', lang)}">
@@ -39,7 +41,7 @@ ${settings.categories.map((c) => html`<option value="${c.id}"${values.category =
 <tbody>${settings.categories.map((c) => html`<tr><td>${pick(c.label, lang)}</td><td>${routeTo(c.id).name}</td><td>${t.workingDays(settings.slaDays)}</td></tr>`)}</tbody>
 </table>
 ${lookupForm(lang)}`;
-  return layout({ lang, url, title: t.title, body });
+  return layout({ lang, url, title: settings.form ? pick(settings.form.title, lang) : t.title, body });
 }
 
 /** One report as anyone holding its ticket sees it: no name, no contact. */

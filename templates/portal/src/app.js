@@ -6,12 +6,13 @@ import { html, layout, safeUrl, telHref } from './lib/html.js';
 import { text } from './text.js';
 
 /**
- * The other services of this replication run (the portal itself left out). A service deployed somewhere
+ * The other services of this replication run for the portal's own audience: the citizens' super app lists
+ * public services, the civil servants' portal lists internal applications. A service deployed somewhere
  * else than its default address can be pointed to with SERVICE_URL_<ID>, e.g. SERVICE_URL_LAKSA.
  */
 export function serviceList(lang, env = process.env) {
   return services
-    .filter((s) => s.id !== app.id)
+    .filter((s) => s.id !== app.id && s.audience === app.audience)
     .map((s) => ({
       id: s.id,
       name: s.name,

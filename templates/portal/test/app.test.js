@@ -7,7 +7,8 @@ import { escapeHtml, safeUrl, telHref } from '../src/lib/html.js';
 import { serviceList } from '../src/app.js';
 
 const { app, region, services, settings } = JSON.parse(await readFile(new URL('../config/settings.json', import.meta.url), 'utf8'));
-const others = services.filter((s) => s.id !== app.id);
+// The portal lists the other applications of its own audience (public services, or internal ones).
+const others = services.filter((s) => s.id !== app.id && s.audience === app.audience);
 let server;
 let base;
 before(async () => {
