@@ -10,7 +10,7 @@ import { listFiles, tree } from '../helpers/tree.js';
 describe('yo replika', () => {
   it('asks for region, apps and destination, then writes the copies', async () => {
     await helpers
-      .run(ReplikaGenerator)
+      .run<ReplikaGenerator>(ReplikaGenerator)
       .withOptions({ interactive: true, lang: 'en' })
       .withAnswers({ choice: path.join(regions, 'kota-gorontalo.yaml'), apps: ['laksa'], out: 'copies', ok: true });
     result.assertFile(['copies/laksa/package.json', 'copies/laksa/README.md', 'copies/laksa/.yo-rc.json']);
@@ -20,13 +20,13 @@ describe('yo replika', () => {
   });
 
   it('takes flags instead of answers and adds required apps', async () => {
-    await helpers.run(ReplikaGenerator).withOptions({ region: path.join(regions, 'kabupaten-banjar.yaml'), app: 'live', interactive: false });
+    await helpers.run<ReplikaGenerator>(ReplikaGenerator).withOptions({ region: path.join(regions, 'kabupaten-banjar.yaml'), app: 'live', interactive: false });
     result.assertFile(['replika-kabupaten-banjar/live/package.json', 'replika-kabupaten-banjar/gawat-darurat-112/package.json']);
   });
 
   it('creates a region file from answers and validates it', async () => {
     await helpers
-      .run(ReplikaGenerator)
+      .run<ReplikaGenerator>(ReplikaGenerator)
       .withOptions({ interactive: true, lang: 'id' })
       .withAnswers({
         choice: ':new', name: 'Poso',
@@ -44,20 +44,20 @@ describe('yo replika', () => {
   it('writes nothing when the user does not confirm', async () => {
     const dir = await tree();
     await expect(
-      helpers.run(ReplikaGenerator).inDir(dir).withOptions({ interactive: true, lang: 'en' }).withAnswers({ choice: path.join(regions, 'kota-gorontalo.yaml'), apps: ['laksa'], out: 'copies', ok: false }),
+      helpers.run<ReplikaGenerator>(ReplikaGenerator).inDir(dir).withOptions({ interactive: true, lang: 'en' }).withAnswers({ choice: path.join(regions, 'kota-gorontalo.yaml'), apps: ['laksa'], out: 'copies', ok: false }),
     ).rejects.toThrow(/cancelled; nothing was written/);
     expect(await listFiles(dir)).toEqual([]);
   });
 
   it('refuses to run without a terminal when answers are missing, instead of finishing with nothing written', async () => {
-    await expect(helpers.run(ReplikaGenerator).withOptions({ interactive: false, lang: 'en' })).rejects.toThrow(/missing --region, --app, and there is no terminal/);
+    await expect(helpers.run<ReplikaGenerator>(ReplikaGenerator).withOptions({ interactive: false, lang: 'en' })).rejects.toThrow(/missing --region, --app, and there is no terminal/);
   });
 });
 
 describe('yo replika:region', () => {
   it('asks which Banjar is meant, then writes a valid region file', async () => {
     await helpers
-      .run(RegionGenerator)
+      .run<RegionGenerator>(RegionGenerator)
       .withOptions({ interactive: true, lang: 'en', name: 'Banjar' })
       .withAnswers({ code: '63.03', email: 'tik@banjarkab.go.id' });
     result.assertFileContent('kabupaten-banjar.yaml', /code: "63\.03"\nname: Kabupaten Banjar\nkind: kabupaten\nprovince: Kalimantan Selatan\ntimeZone: Asia\/Makassar/);
@@ -66,6 +66,6 @@ describe('yo replika:region', () => {
   });
 
   it('without a terminal, an ambiguous name fails listing the candidates', async () => {
-    await expect(helpers.run(RegionGenerator).withOptions({ interactive: false, lang: 'en', name: 'Banjar' })).rejects.toThrow(/32\.79 Kota Banjar \(Jawa Barat\); 63\.03 Kabupaten Banjar \(Kalimantan Selatan\)/);
+    await expect(helpers.run<RegionGenerator>(RegionGenerator).withOptions({ interactive: false, lang: 'en', name: 'Banjar' })).rejects.toThrow(/32\.79 Kota Banjar \(Jawa Barat\); 63\.03 Kabupaten Banjar \(Kalimantan Selatan\)/);
   });
 });

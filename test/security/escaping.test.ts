@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { execa } from 'execa';
@@ -14,6 +14,7 @@ import { md, sh, sql } from '../../src/lib/plan/helpers.js';
 import { planRun } from '../../src/lib/plan/plan.js';
 import { regionFromSource } from '../../src/lib/region/load.js';
 import { parseYaml } from '../../src/lib/yaml/source.js';
+import { forkCatalog } from '../helpers/catalog.js';
 import { tree } from '../helpers/tree.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -72,9 +73,7 @@ describe('hostile values round-trip through each format\'s own parser', async ()
 
   it('.env, shell, SQL and YAML written by a template parse back exactly, with nothing injected', async () => {
     // The copies carry no region values in these formats, so a forked template writes all four.
-    const dir = await tree();
-    await cp(path.join(root, 'catalog'), path.join(dir, 'catalog'), { recursive: true });
-    await cp(path.join(root, 'templates'), path.join(dir, 'templates'), { recursive: true });
+    const dir = await forkCatalog();
     const extra = path.join(dir, 'templates', 'emergency', 'extra');
     await mkdir(extra);
     await writeFile(path.join(extra, 'values.env.ejs'), '<% region.contacts.emergency.forEach((e, i) => { %>LABEL_<%- i %>=<%- h.env(e.label.id) %>\n<% }) %>OPD=<%- h.env(region.opd.communication.name) %>\nADDRESS=<%- h.env(region.contacts.address) %>\n');
@@ -106,9 +105,7 @@ describe('hostile values round-trip through each format\'s own parser', async ()
 
   it('.env: a value no dotenv quoting can carry is refused, naming the template line', async () => {
     // dotenv has no escapes: a value holding ', " and ` together cannot be written exactly.
-    const dir = await tree();
-    await cp(path.join(root, 'catalog'), path.join(dir, 'catalog'), { recursive: true });
-    await cp(path.join(root, 'templates'), path.join(dir, 'templates'), { recursive: true });
+    const dir = await forkCatalog();
     await writeFile(path.join(dir, 'templates', 'emergency', 'refused.env.ejs'), 'NAME=<%- h.env(region.branding.displayName) %>\n');
     const catalog = await loadCatalog(path.join(dir, 'catalog'));
     const region = await hostileRegion(catalog);

@@ -1,32 +1,18 @@
-import { cp, lstat, mkdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/lib/catalog/load.js';
 import { writeRun } from '../../src/lib/copy/write.js';
-import { UserError } from '../../src/lib/errors.js';
 import { planRun } from '../../src/lib/plan/plan.js';
 import { loadRegion } from '../../src/lib/region/load.js';
+import { forkCatalog, problemsOf } from '../helpers/catalog.js';
 import { listFiles, tree } from '../helpers/tree.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const gorontalo = path.join(root, 'catalog', 'regions', 'kota-gorontalo.yaml');
 
-async function fork(): Promise<string> {
-  const dir = await tree({ 'sentinel.txt': 'untouched' });
-  await cp(path.join(root, 'catalog'), path.join(dir, 'catalog'), { recursive: true });
-  await cp(path.join(root, 'templates'), path.join(dir, 'templates'), { recursive: true });
-  return dir;
-}
-
-async function keys(work: () => unknown): Promise<string[]> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof UserError) return error.problems.map((p) => `${p.key} ${p.params?.reason ?? p.params?.path ?? ''}`.trim());
-    throw error;
-  }
-  return ['no error'];
-}
+const fork = () => forkCatalog({ 'sentinel.txt': 'untouched' });
+const keys = (work: () => unknown) => problemsOf(work, (p) => `${p.key} ${p.params?.reason ?? p.params?.path ?? ''}`.trim());
 
 describe('output paths never leave the destination', () => {
   it.each([

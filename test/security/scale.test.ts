@@ -61,9 +61,10 @@ describe('large input stays bounded', () => {
     await cp(path.join(root, 'templates'), path.join(dir, 'templates'), { recursive: true });
     const laksa = await readFile(path.join(dir, 'catalog', 'apps', 'laksa.yaml'), 'utf8');
     await Promise.all(Array.from({ length: 5000 }, (_, i) => writeFile(path.join(dir, 'catalog', 'apps', `app-${i}.yaml`), laksa.replace('id: laksa', `id: app-${i}`))));
+    const bundled = (await loadCatalog()).apps.size;
     const { result, ms, heapMb } = await measure(() => loadCatalog(path.join(dir, 'catalog')));
     expect(result).not.toBeInstanceOf(UserError);
-    expect((result as Awaited<ReturnType<typeof loadCatalog>>).apps.size).toBe(5003);
+    expect((result as Awaited<ReturnType<typeof loadCatalog>>).apps.size).toBe(5000 + bundled);
     expect(ms).toBeLessThan(30_000);
     expect(heapMb).toBeLessThan(1024);
   });

@@ -1,55 +1,37 @@
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/lib/catalog/load.js';
-import { UserError } from '../../src/lib/errors.js';
+import type { Problem } from '../../src/lib/errors.js';
 import { planRun } from '../../src/lib/plan/plan.js';
 import { loadRegion } from '../../src/lib/region/load.js';
-import { parseYaml } from '../../src/lib/yaml/source.js';
-import { regionFromSource } from '../../src/lib/region/load.js';
-import { tree } from '../helpers/tree.js';
+import { forkCatalog, problemsOf } from '../helpers/catalog.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const regionsDir = path.join(root, 'catalog', 'regions');
 
-/** A copy of the bundled catalogue and templates that a test may change. */
-async function catalogCopy(): Promise<string> {
-  const dir = await tree();
-  await cp(path.join(root, 'catalog'), path.join(dir, 'catalog'), { recursive: true });
-  await cp(path.join(root, 'templates'), path.join(dir, 'templates'), { recursive: true });
-  return dir;
-}
-
-async function problemsOf(work: () => unknown): Promise<string[]> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof UserError) return error.problems.map((p) => `${p.file ? path.basename(p.file) : ''}:${p.line ?? ''} ${p.key} ${JSON.stringify(p.params ?? {})}`);
-    throw error;
-  }
-  return [];
-}
+const show = (p: Problem) => `${p.file ? path.basename(p.file) : ''}:${p.line ?? ''} ${p.key} ${JSON.stringify(p.params ?? {})}`;
 
 describe('templates', () => {
   it('fails on a misspelt template variable, naming the template and line', async () => {
-    const dir = await catalogCopy();
+    const dir = await forkCatalog();
     const file = path.join(dir, 'templates', 'emergency', 'NOTES.md.ejs');
     await writeFile(file, 'Wilayah: <%= region.name %>\nKode: <%= region.kode %>\n');
     const catalog = await loadCatalog(path.join(dir, 'catalog'));
     const region = await loadRegion(path.join(regionsDir, 'kota-gorontalo.yaml'), catalog, ['gawat-darurat-112']);
-    expect(await problemsOf(() => planRun(catalog, region, ['gawat-darurat-112']))).toEqual([
+    expect(await problemsOf(() => planRun(catalog, region, ['gawat-darurat-112']), show)).toEqual([
       'NOTES.md.ejs:2 template.render {"message":"it.region.kode is not defined"}',
     ]);
   });
 
   it('refuses <%= %> where it cannot escape, and includes outside the templates', async () => {
-    const dir = await catalogCopy();
+    const dir = await forkCatalog();
     await writeFile(path.join(dir, 'templates', 'emergency', 'extra.json.ejs'), '{\n  "name": "<%= region.name %>"\n}\n');
     await writeFile(path.join(dir, 'secret.txt'), 'secret');
     await writeFile(path.join(dir, 'templates', 'portal', 'leak.txt.ejs'), "<%- include('../../secret.txt') %>");
     const catalog = await loadCatalog(path.join(dir, 'catalog'));
     const region = await loadRegion(path.join(regionsDir, 'kota-gorontalo.yaml'), catalog, ['live', 'gawat-darurat-112']);
-    expect(await problemsOf(() => planRun(catalog, region, ['live']))).toEqual([
+    expect(await problemsOf(() => planRun(catalog, region, ['live']), show)).toEqual([
       'leak.txt.ejs: template.include {"path":"../../secret.txt"}',
       'extra.json.ejs:2 template.escape {"format":".json","helper":"json"}',
     ]);

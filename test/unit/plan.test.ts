@@ -1,15 +1,15 @@
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/lib/catalog/load.js';
-import { UserError } from '../../src/lib/errors.js';
+import type { Problem } from '../../src/lib/errors.js';
 import { planRun } from '../../src/lib/plan/plan.js';
 import { publiccodeProblems } from '../../src/lib/publiccode.js';
 import { loadRegion } from '../../src/lib/region/load.js';
 import { parseYaml } from '../../src/lib/yaml/source.js';
 import { regionFromSource } from '../../src/lib/region/load.js';
-import { tree } from '../helpers/tree.js';
+import { forkCatalog, problemsOf } from '../helpers/catalog.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const regionsDir = path.join(root, 'catalog', 'regions');
@@ -17,23 +17,7 @@ const regionsDir = path.join(root, 'catalog', 'regions');
 const ADOPTERS = (await readdir(regionsDir)).filter((f) => f.endsWith('.yaml') && f !== 'kota-tangerang.yaml').map((f) => f.replace(/\.yaml$/, ''));
 const ORIGIN = /tangerang|36\.71/i;
 
-/** A copy of the bundled catalogue and templates that a test may change. */
-async function catalogCopy(): Promise<string> {
-  const dir = await tree();
-  await cp(path.join(root, 'catalog'), path.join(dir, 'catalog'), { recursive: true });
-  await cp(path.join(root, 'templates'), path.join(dir, 'templates'), { recursive: true });
-  return dir;
-}
-
-async function problemsOf(work: () => unknown): Promise<string[]> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof UserError) return error.problems.map((p) => `${p.file ? path.basename(p.file) : ''}:${p.line ?? ''} ${p.key} ${JSON.stringify(p.params ?? {})}`);
-    throw error;
-  }
-  return [];
-}
+const show = (p: Problem) => `${p.file ? path.basename(p.file) : ''}:${p.line ?? ''} ${p.key} ${JSON.stringify(p.params ?? {})}`;
 
 describe('plan', () => {
   it('renders the files of a copy, manifest last', async () => {
@@ -105,11 +89,11 @@ describe('plan', () => {
   });
 
   it('refuses output paths that differ only by case', async () => {
-    const dir = await catalogCopy();
+    const dir = await forkCatalog();
     await writeFile(path.join(dir, 'templates', 'emergency', 'readme.md'), 'x');
     const catalog = await loadCatalog(path.join(dir, 'catalog'));
     const region = await loadRegion(path.join(regionsDir, 'kota-gorontalo.yaml'), catalog, ['gawat-darurat-112']);
-    expect(await problemsOf(() => planRun(catalog, region, ['gawat-darurat-112']))).toEqual([
+    expect(await problemsOf(() => planRun(catalog, region, ['gawat-darurat-112']), show)).toEqual([
       'gawat-darurat-112.yaml: path.collision {"path":"readme.md","other":"README.md"}',
     ]);
   });

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
+import { declareOptions } from '../options.js';
 import { loadCatalog } from '../../lib/catalog/load.js';
 import type { Catalog } from '../../lib/catalog/types.js';
 import { UsageError, UserError } from '../../lib/errors.js';
@@ -29,12 +30,9 @@ export default class ReplikaGenerator extends Generator<Record<string, unknown>,
   private prepared?: Prepared;
   private answers: Partial<Answers> = {};
 
-  constructor(args: string[], options: Options) {
+  constructor(args?: string[], options?: Options) {
     super(args, options);
-    for (const [name, spec] of Object.entries(newOptions)) {
-      this.option(name, { type: spec.type === 'boolean' ? Boolean : String, description: spec.help.en });
-    }
-    this.option('interactive', { type: Boolean, description: 'ask questions (default: when there is a terminal)' });
+    declareOptions(this as never, newOptions);
   }
 
   async initializing(): Promise<void> {

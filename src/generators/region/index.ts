@@ -1,4 +1,5 @@
 import Generator, { type BaseOptions } from 'yeoman-generator';
+import { declareOptions } from '../options.js';
 import { loadCatalog } from '../../lib/catalog/load.js';
 import { UsageError } from '../../lib/errors.js';
 import { resolveLang } from '../../lib/i18n/index.js';
@@ -10,12 +11,9 @@ type Options = BaseOptions & { code?: string; name?: string; lang?: string; inte
 
 /** `yo replika:region`: write a region settings file from the official data, asking for the rest. */
 export default class RegionGenerator extends Generator<Record<string, unknown>, Options> {
-  constructor(args: string[], options: Options) {
+  constructor(args?: string[], options?: Options) {
     super(args, options);
-    for (const [name, spec] of Object.entries(regionNewOptions)) {
-      this.option(name, { type: spec.type === 'boolean' ? Boolean : String, description: spec.help.en });
-    }
-    this.option('interactive', { type: Boolean, description: 'ask questions (default: when there is a terminal)' });
+    declareOptions(this as never, regionNewOptions);
   }
 
   async prompting(): Promise<void> {
