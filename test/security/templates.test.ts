@@ -29,10 +29,12 @@ describe('templates', () => {
     await writeFile(path.join(dir, 'templates', 'emergency', 'extra.json.ejs'), '{\n  "name": "<%= region.name %>"\n}\n');
     await writeFile(path.join(dir, 'secret.txt'), 'secret');
     await writeFile(path.join(dir, 'templates', 'portal', 'leak.txt.ejs'), "<%- include('../../secret.txt') %>");
+    await writeFile(path.join(dir, 'templates', 'portal', 'leak2.txt.ejs'), "<%- include('@../../../secret.txt') %>");
     const catalog = await loadCatalog(path.join(dir, 'catalog'));
     const region = await loadRegion(path.join(regionsDir, 'kota-gorontalo.yaml'), catalog, ['live', 'gawat-darurat-112']);
     expect(await problemsOf(() => planRun(catalog, region, ['live']), show)).toEqual([
       'leak.txt.ejs: template.include {"path":"../../secret.txt"}',
+      'leak2.txt.ejs: template.include {"path":"@../../../secret.txt"}',
       'extra.json.ejs:2 template.escape {"format":".json","helper":"json"}',
     ]);
   });

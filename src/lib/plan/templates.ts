@@ -24,7 +24,8 @@ export function templateFiles(name: string, root: string): TemplateFile[] {
   let files = cache.get(key);
   if (!files) {
     const byOut = new Map<string, TemplateFile>();
-    for (const dir of chain(name, root)) for (const file of readTemplateDir(dir)) byOut.set(file.out, file);
+    const dirs = chain(name, root);
+    for (const dir of dirs) for (const file of readTemplateDir(dir, dirs)) byOut.set(file.out, file);
     files = [...byOut.values()].sort((a, b) => (a.out < b.out ? -1 : 1));
     cache.set(key, files);
   }
@@ -39,21 +40,24 @@ function chain(name: string, root: string, seen: string[] = []): string[] {
   return base ? [...chain(base, root, [...seen, name]), dir] : [dir];
 }
 
-function readTemplateDir(dir: string): TemplateFile[] {
+/** Files under `_partials/` are not output: `include('@name')` finds them, the most specific layer first. */
+const PARTIALS = '_partials';
+
+function readTemplateDir(dir: string, layers: readonly string[]): TemplateFile[] {
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   const files: TemplateFile[] = [];
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const source = path.join(entry.parentPath, entry.name);
     const relative = path.relative(dir, source).split(path.sep).join('/');
-    if (relative === '_template.yaml') continue;
+    if (relative === '_template.yaml' || relative.startsWith(`${PARTIALS}/`)) continue;
     const ejsFile = relative.endsWith('.ejs');
     const out = relative
       .replace(/\.ejs$/, '')
       .split('/')
       .map((segment) => segment.replace(/^dot-/, '.'))
       .join('/');
-    files.push(ejsFile ? { out, source, render: compile(source, out, dir) } : { out, source, contents: readFileSync(source) });
+    files.push(ejsFile ? { out, source, render: compile(source, out, dir, layers) } : { out, source, contents: readFileSync(source) });
   }
   return files;
 }
@@ -72,7 +76,7 @@ function escaperFor(out: string, source: string): (value: unknown) => string {
   };
 }
 
-function compile(source: string, out: string, dir: string): ejs.TemplateFunction {
+function compile(source: string, out: string, dir: string, layers: readonly string[]): ejs.TemplateFunction {
   const root = path.dirname(dir);
   const options: ejs.Options = {
     filename: source,
@@ -82,7 +86,11 @@ function compile(source: string, out: string, dir: string): ejs.TemplateFunction
     destructuredLocals: LOCALS,
     escape: escaperFor(out, source),
     cache: false,
-    includer: (original: string, resolved: string) => {
+    includer: (original: string, given: string) => {
+      // `@name` is a partial: the template's own if it has one, else the one of the layer it extends.
+      const resolved = original.startsWith('@')
+        ? ([...layers].reverse().map((layer) => path.join(layer, PARTIALS, original.slice(1))).find((file) => existsSync(file)) ?? path.join(dir, PARTIALS, original.slice(1)))
+        : given;
       const inside = path.relative(root, resolved);
       if (inside.startsWith('..') || path.isAbsolute(inside)) {
         throw new UserError({ key: 'template.include', params: { path: original }, file: displayPath(source) });
