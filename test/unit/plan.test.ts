@@ -39,6 +39,7 @@ describe('plan', () => {
         "src/lib/html.js",
         "src/lib/http.js",
         "src/lib/i18n.js",
+        "src/lib/json-store.js",
         "src/server.js",
         "src/store.js",
         "src/text.js",
