@@ -6,6 +6,8 @@ import { packageRoot } from '../paths.js';
 /** Yeoman's config file: a copy made by Replika records how it was made under this key. */
 export const MANIFEST_FILE = '.yo-rc.json';
 export const MANIFEST_KEY = 'generator-replika';
+/** What the kit generated last time, kept in the copy so that updates work offline (the three-way base). */
+export const BASE_FILE = '.replika/base.json';
 
 export interface Manifest {
   generator: { name: string; version: string };
@@ -30,4 +32,13 @@ export function generatorInfo(): Manifest['generator'] {
 
 export function manifestFile(manifest: Manifest): string {
   return `${JSON.stringify({ [MANIFEST_KEY]: manifest }, null, 2)}\n`;
+}
+
+export function baseFile(files: readonly { path: string; contents: Buffer }[]): string {
+  return `${JSON.stringify({ files: Object.fromEntries(files.map((f) => [f.path, f.contents.toString('base64')])) })}\n`;
+}
+
+export function readBase(text: string): Map<string, Buffer> {
+  const data = JSON.parse(text) as { files?: Record<string, string> };
+  return new Map(Object.entries(data.files ?? {}).map(([path, b64]) => [path, Buffer.from(b64, 'base64')]));
 }

@@ -29,9 +29,14 @@ export async function writeRun(plan: { copies: Pick<CopyPlan, 'dir' | 'files'>[]
   await refuseUnsafeDestination(destination, targets.map((t) => t.abs));
   const result: WriteResult = { create: [], identical: [], force: [], skip: [] };
   const existing = new Set((await Promise.all(targets.map(async (t) => ((await exists(t.abs)) ? path.relative(destination, t.abs) : '')))).filter(Boolean));
+  // The kit's records are always written (forced): report them as created or identical where that is the truth.
+  const unchanged = new Set<string>();
+  for (const target of targets) {
+    const relative = path.relative(destination, target.abs);
+    if (existing.has(relative) && /(^|\/)(\.yo-rc\.json|\.replika\/base\.json)$/.test(relative) && (await readFile(target.abs)).equals(target.contents)) unchanged.add(relative);
+  }
   const record = (status: FileStatus, relative: string) => {
-    // The manifest is always written (forced); for a new copy that is a creation, not an overwrite.
-    const shown = status === 'force' && !existing.has(relative) ? 'create' : status;
+    const shown = status !== 'force' ? status : !existing.has(relative) ? 'create' : unchanged.has(relative) ? 'identical' : status;
     result[shown].push(relative);
     options.onFile?.(shown, relative);
   };
@@ -42,7 +47,7 @@ export async function writeRun(plan: { copies: Pick<CopyPlan, 'dir' | 'files'>[]
 
   const fresh = [destination, ...plan.copies.map((c) => path.join(destination, c.dir))];
   const created = (await Promise.all(fresh.map(async (dir) => ((await exists(dir)) ? undefined : dir)))).filter((d): d is string => !!d);
-  const [{ create: createStore }, { create: createEditor }, { createConflicterTransform, forceYoFiles }] = await Promise.all([
+  const [{ create: createStore }, { create: createEditor }, { createConflicterTransform, forceFileTransform, forceYoFiles }] = await Promise.all([
     import('mem-fs'),
     import('mem-fs-editor'),
     import('@yeoman/conflicter'),
@@ -57,7 +62,8 @@ export async function writeRun(plan: { copies: Pick<CopyPlan, 'dir' | 'files'>[]
   };
   process.on('SIGINT', hold).on('SIGTERM', hold).on('SIGHUP', hold);
   try {
-    await editor.commit(forceYoFiles(), createConflicterTransform(adapter, { force: options.force, cwd: destination }));
+    // The manifest and the base snapshot are the kit's own records: always current, never a question.
+    await editor.commit(forceYoFiles(), forceFileTransform('**/.replika/base.json'), createConflicterTransform(adapter, { force: options.force, cwd: destination }));
   } catch (error) {
     // Remove what this run created: the outermost created folder takes everything under it.
     const outermost = created.filter((dir) => !created.some((other) => other !== dir && dir.startsWith(other + path.sep)));

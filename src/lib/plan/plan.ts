@@ -1,7 +1,7 @@
 import { withRequirements } from '../catalog/graph.js';
 import type { AppEntry, Catalog } from '../catalog/types.js';
 import { UserError, type Problem } from '../errors.js';
-import { generatorInfo, manifestFile, MANIFEST_FILE, sha256, type Manifest } from '../copy/manifest.js';
+import { BASE_FILE, baseFile, generatorInfo, manifestFile, MANIFEST_FILE, sha256, type Manifest } from '../copy/manifest.js';
 import type { LoadedRegion } from '../region/types.js';
 import { buildModel } from './model.js';
 import { pathProblems } from './safe-path.js';
@@ -79,6 +79,8 @@ export function planCopy(catalog: Catalog, loaded: LoadedRegion, app: AppEntry, 
     settings: { ...region, apps: { [app.id]: apps[app.id] ?? {} } },
     files: Object.fromEntries(files.map((f) => [f.path, sha256(f.contents)])),
   };
+  // The base snapshot and the manifest come last, so a write that stops early never claims more than it did.
+  files.push({ path: BASE_FILE, contents: Buffer.from(baseFile(files)) });
   files.push({ path: MANIFEST_FILE, contents: Buffer.from(manifestFile(manifest)) });
   return { app: app.id, dir: app.id, files, manifest };
 }

@@ -1,7 +1,7 @@
 import type { Problem } from '../errors.js';
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
-const RESERVED_NAMES = new Set(['.git', '.yo-rc.json']);
+const RESERVED_NAMES = new Set(['.git', '.yo-rc.json', '.replika']);
 
 /** Why a relative output path could escape or damage the destination, or undefined when it is safe. */
 export function unsafeReason(relative: string): string | undefined {

@@ -1,0 +1,66 @@
+import { merge } from 'node-diff3';
+
+/** What happened to one file in an update. */
+export type Outcome = 'updated' | 'merged' | 'conflicted' | 'added' | 'removed' | 'kept' | 'deleted-kept' | 'unchanged';
+
+export interface FileChange {
+  path: string;
+  outcome: Outcome;
+  /** The new contents to write; undefined when the file is to be removed or left as it is. */
+  contents?: Buffer;
+  remove?: boolean;
+  /** For `--conflict rej`: the regenerated version, written beside the user's file as <path>.rej. */
+  rejected?: Buffer;
+}
+
+export type Files = Map<string, Buffer>;
+export type ConflictStyle = 'inline' | 'rej';
+
+const LABELS = { a: 'kept (this copy)', o: 'base (as generated before)', b: 'catalogue (new version)' };
+
+/**
+ * The three-way update of one copy, as a pure function: base is what the kit generated last time, theirs what
+ * it generates now, ours what is on disk. A file the user did not touch takes the new version; one the kit did
+ * not change keeps the user's; one both changed is merged line by line, conflicts marked; a file the user
+ * deleted stays deleted; a file the template dropped is removed only if the user never edited it.
+ */
+export function threeWay(base: Files, ours: Files, theirs: Files, style: ConflictStyle = 'inline'): FileChange[] {
+  const paths = [...new Set([...base.keys(), ...theirs.keys()])].sort();
+  return paths.map((path) => decide(path, base.get(path), ours.get(path), theirs.get(path), style));
+}
+
+const same = (a: Buffer | undefined, b: Buffer | undefined) => a !== undefined && b !== undefined && a.equals(b);
+
+function decide(path: string, base: Buffer | undefined, ours: Buffer | undefined, theirs: Buffer | undefined, style: ConflictStyle): FileChange {
+  if (theirs === undefined) {
+    // The template no longer has this file.
+    if (ours === undefined) return { path, outcome: 'unchanged' };
+    return same(ours, base) ? { path, outcome: 'removed', remove: true } : { path, outcome: 'kept' };
+  }
+  if (base === undefined) {
+    // A new template file; the user may have created one of that name meanwhile.
+    if (ours === undefined) return { path, outcome: 'added', contents: theirs };
+    if (same(ours, theirs)) return { path, outcome: 'unchanged' };
+    return mergeText(path, Buffer.alloc(0), ours, theirs, style);
+  }
+  if (ours === undefined) return { path, outcome: 'deleted-kept' };
+  if (same(ours, theirs) || same(base, theirs)) return { path, outcome: same(ours, theirs) ? 'unchanged' : 'kept' };
+  if (same(ours, base)) return { path, outcome: 'updated', contents: theirs };
+  return mergeText(path, base, ours, theirs, style);
+}
+
+function mergeText(path: string, base: Buffer, ours: Buffer, theirs: Buffer, style: ConflictStyle): FileChange {
+  if (isBinary(base) || isBinary(ours) || isBinary(theirs)) {
+    // Binary files cannot be merged by line: keep the user's, offer the new one beside it.
+    return { path, outcome: 'conflicted', rejected: theirs };
+  }
+  const lines = (b: Buffer) => b.toString('utf8').split('\n');
+  const result = merge(lines(ours), lines(base), lines(theirs), { label: LABELS });
+  if (!result.conflict) return { path, outcome: 'merged', contents: Buffer.from(result.result.join('\n')) };
+  if (style === 'rej') return { path, outcome: 'conflicted', rejected: theirs };
+  return { path, outcome: 'conflicted', contents: Buffer.from(result.result.join('\n')) };
+}
+
+function isBinary(buffer: Buffer): boolean {
+  return buffer.subarray(0, 8000).includes(0);
+}
