@@ -22,6 +22,8 @@ export interface AppEntry {
   sources?: string[];
   illustrative?: boolean;
   usedBy?: { code: string; name: string; source?: string }[];
+  /** Settings changes between versions, applied by `replika update` to copies made before `version`. */
+  migrations?: { version: string; rename?: Record<string, string> }[];
   /** Where the entry was read from. */
   file: string;
 }
@@ -50,6 +52,7 @@ export interface Catalog {
   version: string;
   publisher: string;
   attribution: Text;
+  attributionIllustrative?: Text;
   license: string;
   dimensions: Dimension[];
   apps: Map<string, AppEntry>;

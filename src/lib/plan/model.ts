@@ -44,7 +44,8 @@ function meta(catalog: Catalog, region: Region, app: AppEntry, name: string): Me
   return {
     repository: `${base.replace(/\/+$/, '')}/${slugify(region.name)}-${app.id}`,
     landing: `https://${app.id}.${region.domain}/`,
-    basedOn: isOrigin ? [] : [`https://${catalog.origin.domain}/`],
+    // An illustrative entry is not based on any application of the origin's.
+    basedOn: isOrigin || app.illustrative ? [] : [`https://${catalog.origin.domain}/`],
     usedBy: isOrigin ? (app.usedBy ?? []).map((u) => u.name) : [],
     license: catalog.license,
     shortDescription: { id: clip(`${app.title.id} — ${region.name}`, 150), en: clip(`${app.title.en} — ${region.name}`, 150) },
@@ -83,7 +84,7 @@ export function buildModel(catalog: Catalog, loaded: LoadedRegion, app: AppEntry
       const entry = catalog.apps.get(id) as AppEntry;
       return { id, name: copyName(entry, region), title: entry.title, description: entry.description, dimension: entry.dimension, audience: entry.audience, url: `https://${id}.${region.domain}/` };
     }),
-    attribution: { id: fill(catalog.attribution.id), en: fill(catalog.attribution.en) },
+    attribution: ((text) => ({ id: fill(text.id), en: fill(text.en) }))((app.illustrative && catalog.attributionIllustrative) || catalog.attribution),
     catalog: { id: catalog.id, version: catalog.version },
     meta: meta(catalog, region, app, copyName(app, region)),
     h: helpers,

@@ -1,0 +1,33 @@
+// The directory's interface text in Bahasa Indonesia and English; field names come from settings.
+export const text = {
+  id: {
+    search: 'Cari',
+    all: 'Semua',
+    apply: 'Terapkan',
+    reset: 'Hapus pencarian',
+    count: (shown, total) => `${shown} dari ${total} data`,
+    updated: 'Data per',
+    none: 'Tidak ada data yang cocok dengan pencarian ini.',
+    empty: 'Belum ada data.',
+    other: 'Lainnya',
+    csv: 'Unduh CSV',
+    json: 'Data JSON',
+    back: 'Kembali ke daftar',
+    unknownItem: 'Data yang Anda cari tidak ditemukan.',
+  },
+  en: {
+    search: 'Search',
+    all: 'All',
+    apply: 'Apply',
+    reset: 'Clear search',
+    count: (shown, total) => `${shown} of ${total} records`,
+    updated: 'Data as of',
+    none: 'No records match this search.',
+    empty: 'No records yet.',
+    other: 'Other',
+    csv: 'Download CSV',
+    json: 'JSON data',
+    back: 'Back to the list',
+    unknownItem: 'The record you are looking for was not found.',
+  },
+};
