@@ -16,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   list: async () => (await import('../cli/list.js')).runList,
   region: async () => (await import('../cli/region.js')).runRegion,
   catalog: async () => (await import('../cli/catalog.js')).runCatalog,
+  update: async () => (await import('../cli/update.js')).runUpdate,
+  status: async () => (await import('../cli/update.js')).runStatus,
 };
 
 /** The language flag is read before anything else so that even a usage error speaks the user's language. */
@@ -58,6 +60,14 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const commandWrites = (name: string | undefined) => name === 'new' || name === 'region' || name === 'catalog';
+const commandWrites = (name: string | undefined) => ['new', 'region', 'catalog', 'update'].includes(name ?? '');
+
+// Output piped into `head` and the like may close early: that ends the run quietly, as for other tools.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,6 @@
 import type { Lang } from '../lib/i18n/index.js';
 import type { OptionSpec } from './options.js';
-import { catalogExportOptions, listOptions, newOptions, regionNewOptions, validateOptions } from './options.js';
+import { catalogExportOptions, listOptions, newOptions, regionNewOptions, statusOptions, updateOptions, validateOptions } from './options.js';
 
 const COMMANDS: Record<string, { usage: string; summary: { id: string; en: string }; options: Record<string, OptionSpec> }> = {
   new: {
@@ -17,6 +17,16 @@ const COMMANDS: Record<string, { usage: string; summary: { id: string; en: strin
     usage: 'replika list [--dimension D] [--json]',
     summary: { id: 'tampilkan katalog aplikasi', en: 'show the application catalogue' },
     options: listOptions,
+  },
+  update: {
+    usage: 'replika update [DIR] [--to VERSION] [--region FILE] [--dry-run] [--conflict inline|rej] [--yes]',
+    summary: { id: 'bawa perubahan katalog ke salinan tanpa kehilangan suntingan', en: 'bring catalogue changes into a copy without losing edits' },
+    options: updateOptions,
+  },
+  status: {
+    usage: 'replika status [DIR]',
+    summary: { id: 'versi salinan, pembaruan yang tersedia, berkas yang diubah (keluar 10 bila ada pembaruan)', en: "a copy's version, whether an update is available, changed files (exit 10 when one is)" },
+    options: statusOptions,
   },
   'region new': {
     usage: 'replika region new [--code PP.RR | --name NAME] [--out FILE] [--yes] [--force]',

@@ -57,3 +57,14 @@ export const catalogExportOptions = {
   'dry-run': { type: 'boolean', help: { id: 'tampilkan yang akan ditulis, tanpa menulis', en: 'list what would be written, write nothing' } },
   ...common,
 } satisfies Record<string, OptionSpec>;
+
+export const updateOptions = {
+  to: { type: 'string', value: 'VERSION', help: { id: 'versi katalog tujuan (bawaan: yang dibawa kit)', en: 'catalogue version to update to (default: the one the kit carries)' } },
+  region: { type: 'string', value: 'FILE', help: { id: 'render ulang dengan berkas pengaturan daerah ini', en: 'render again with this region settings file' } },
+  conflict: { type: 'string', value: 'inline|rej', help: { id: 'penanda konflik di dalam berkas, atau berkas .rej', en: 'conflict markers inside files, or .rej files' } },
+  'dry-run': { type: 'boolean', help: { id: 'tampilkan diff dan ringkasan, tanpa menulis', en: 'print a diff per file and a summary, write nothing' } },
+  yes: { type: 'boolean', short: 'y', help: { id: 'jangan bertanya', en: 'do not ask' } },
+  ...common,
+} satisfies Record<string, OptionSpec>;
+
+export const statusOptions = { ...common } satisfies Record<string, OptionSpec>;

@@ -10,6 +10,11 @@ import type { AppEntry, Catalog, Dimension, Origin } from './types.js';
 
 const cache = new Map<string, Promise<Catalog>>();
 
+/** Forgets loaded catalogues, for a long-running process whose catalogue files change. */
+export function forgetCatalogs(): void {
+  cache.clear();
+}
+
 /** Loads and checks a catalogue folder once per process; every problem in every file is reported together. */
 export function loadCatalog(dir = builtinCatalogDir): Promise<Catalog> {
   const key = path.resolve(dir);

@@ -79,6 +79,10 @@ export const en = {
   'command.failed': { text: (p) => `"${p.command}" failed with exit code ${p.code}${p.output ? `:\n      ${p.output}` : ''}`, hint: () => 'The copy itself was written; fix the cause and run the command in the copy by hand.' },
   'command.timeout': { text: (p) => `"${p.command}" did not finish within ${p.seconds} seconds`, hint: () => 'The copy itself was written; run the command in the copy by hand.' },
   'write.interrupted': { text: (p) => `interrupted (${p.signal}); the files being written were completed first`, hint: () => 'Run the command again to check the copy.' },
+  'update.notCopy': { text: (p) => `${p.dir} is not a copy made by Replika (no generator-replika entry in .yo-rc.json)`, hint: () => 'Run the command inside a copy, or give its folder: replika update DIR.' },
+  'update.noBase': { text: (p) => `${p.dir} has no .replika/base.json, the base an update merges from`, hint: () => 'Copies made by this version of Replika carry it; generate the copy again with replika new (your edits are kept).' },
+  'update.version': { text: (p) => `catalogue version ${p.wanted} is not available; this kit carries ${p.available}`, hint: (p) => `Use --to ${p.available}, or install the kit that carries ${p.wanted}.` },
+  'update.failed': { text: (p) => `the update could not be written: ${p.message}`, hint: () => 'The copy was restored as it was; fix the cause (disk space, permissions) and run again.' },
   'write.aborted': { text: () => 'cancelled; nothing was written', hint: () => 'Run the command again when ready.' },
   'write.failed': { text: (p) => `writing failed: ${p.message}`, hint: () => 'Nothing of this copy was kept; fix the cause (disk space, permissions) and run again.' },
 } satisfies Catalogue;

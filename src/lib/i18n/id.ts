@@ -74,6 +74,10 @@ export const id: Record<keyof typeof en, Message> = {
   'command.failed': { text: (p) => `"${p.command}" gagal dengan kode keluar ${p.code}${p.output ? `:\n      ${p.output}` : ''}`, hint: () => 'Salinannya sendiri sudah ditulis; perbaiki penyebabnya lalu jalankan perintah itu di salinan secara manual.' },
   'command.timeout': { text: (p) => `"${p.command}" tidak selesai dalam ${p.seconds} detik`, hint: () => 'Salinannya sendiri sudah ditulis; jalankan perintah itu di salinan secara manual.' },
   'write.interrupted': { text: (p) => `dihentikan (${p.signal}); berkas yang sedang ditulis diselesaikan dulu`, hint: () => 'Jalankan perintahnya lagi untuk memeriksa salinan.' },
+  'update.notCopy': { text: (p) => `${p.dir} bukan salinan buatan Replika (tidak ada entri generator-replika di .yo-rc.json)`, hint: () => 'Jalankan perintah di dalam salinan, atau berikan foldernya: replika update DIR.' },
+  'update.noBase': { text: (p) => `${p.dir} tidak memiliki .replika/base.json, dasar penggabungan pembaruan`, hint: () => 'Salinan dari versi Replika ini membawanya; buat ulang salinan dengan replika new (suntingan Anda dibiarkan).' },
+  'update.version': { text: (p) => `versi katalog ${p.wanted} tidak tersedia; kit ini membawa ${p.available}`, hint: (p) => `Gunakan --to ${p.available}, atau pasang kit yang membawa ${p.wanted}.` },
+  'update.failed': { text: (p) => `pembaruan tidak dapat ditulis: ${p.message}`, hint: () => 'Salinan dikembalikan seperti semula; perbaiki penyebabnya (ruang disk, izin) lalu jalankan lagi.' },
   'write.aborted': { text: () => 'dibatalkan; tidak ada yang ditulis', hint: () => 'Jalankan perintahnya lagi bila sudah siap.' },
   'write.failed': { text: (p) => `penulisan gagal: ${p.message}`, hint: () => 'Tidak ada bagian salinan ini yang disimpan; perbaiki penyebabnya (ruang disk, izin) lalu jalankan lagi.' },
 };

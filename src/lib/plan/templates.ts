@@ -18,6 +18,11 @@ export interface TemplateFile {
 export const LOCALS = ['region', 'app', 'settings', 'services', 'attribution', 'catalog', 'meta', 'h'];
 const cache = new Map<string, TemplateFile[]>();
 
+/** Forgets compiled templates, for a long-running process whose template files change. */
+export function forgetTemplates(): void {
+  cache.clear();
+}
+
 /** The files of a template, its `extends` chain laid down first; compiled once per process. */
 export function templateFiles(name: string, root: string): TemplateFile[] {
   const key = path.join(root, name);

@@ -11,7 +11,13 @@ import { loadYamlFile, type Source } from '../yaml/source.js';
 import { regionRules } from './rules.js';
 import type { LoadedRegion, Region } from './types.js';
 
-const validators = new Map<string, ValidateFunction>();
+const validators = new Map<string, { schemaId: string; validate: ValidateFunction }>();
+
+/** Forgets compiled region validators (and their schemas in ajv), with the catalogues they were made for. */
+export function forgetValidators(): void {
+  for (const { schemaId: id } of validators.values()) ajv().removeSchema(id);
+  validators.clear();
+}
 
 /**
  * The region schema with every catalogue app's settings schema under `apps.<id>`; the chosen apps get an
@@ -19,7 +25,7 @@ const validators = new Map<string, ValidateFunction>();
  */
 function composedValidator(catalog: Catalog, chosen: readonly string[]): ValidateFunction {
   const key = `${catalog.dir}@${catalog.version}:${[...chosen].sort().join(',')}`;
-  let validate = validators.get(key);
+  let validate = validators.get(key)?.validate;
   if (!validate) {
     // Only the chosen apps' schemas are compiled (a catalogue may hold thousands); other known ids are allowed.
     const properties = Object.fromEntries(chosen.map((id) => [id, { ...catalog.apps.get(id)?.settings, default: {} }]));
@@ -33,7 +39,7 @@ function composedValidator(catalog: Catalog, chosen: readonly string[]): Validat
     } catch (error) {
       throw settingsSchemaError(catalog, chosen, error as Error);
     }
-    validators.set(key, validate);
+    validators.set(key, { schemaId: schema.$id, validate });
   }
   return validate;
 }

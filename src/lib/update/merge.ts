@@ -44,7 +44,8 @@ function decide(path: string, base: Buffer | undefined, ours: Buffer | undefined
     return mergeText(path, Buffer.alloc(0), ours, theirs, style);
   }
   if (ours === undefined) return { path, outcome: 'deleted-kept' };
-  if (same(ours, theirs) || same(base, theirs)) return { path, outcome: same(ours, theirs) ? 'unchanged' : 'kept' };
+  // Nothing new from the kit (the user's edit, if any, simply stays), or both made the same change.
+  if (same(ours, theirs) || same(base, theirs)) return { path, outcome: 'unchanged' };
   if (same(ours, base)) return { path, outcome: 'updated', contents: theirs };
   return mergeText(path, base, ours, theirs, style);
 }

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import type { InputOutputAdapter } from '@yeoman/types';
+import { loadCatalog } from '../lib/catalog/load.js';
+import { UsageError, UserError } from '../lib/errors.js';
+import { say } from '../lib/i18n/index.js';
+import type { ConflictStyle } from '../lib/update/merge.js';
+import { applyUpdate, copyStatus, planUpdate, updateDiffs } from '../lib/update/update.js';
+import { parse } from './args.js';
+import type { Io } from './io.js';
+import { statusOptions, updateOptions } from './options.js';
+
+/** Exit code of `replika status` when an update is available, for CI. */
+export const UPDATE_AVAILABLE = 10;
+
+/** `replika update [DIR]`: three-way update of a copy; `--dry-run` prints the diffs and writes nothing. */
+export async function runUpdate(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse('update', updateOptions, argv);
+  const conflict = values.conflict ?? 'inline';
+  if (conflict !== 'inline' && conflict !== 'rej') throw new UsageError({ key: 'usage.parse', params: { message: `--conflict must be inline or rej, not "${conflict}"`, command: 'update' } });
+  const dir = path.resolve(io.cwd, positionals[0] ?? '.');
+  const plan = await planUpdate(dir, { catalog: await loadCatalog(), regionFile: values.region && path.resolve(io.cwd, values.region), to: values.to, conflict: conflict as ConflictStyle });
+  const app = plan.state.manifest.app.id;
+  const changed = plan.changes.filter((c) => c.outcome !== 'unchanged');
+  const manifestChanges = JSON.stringify(plan.state.manifest) !== JSON.stringify(plan.fresh.manifest);
+  if (changed.length === 0 && !manifestChanges) {
+    io.out(say(io.lang, 'upToDate', { app, version: plan.fresh.manifest.catalog.version }));
+    return 0;
+  }
+  io.out(say(io.lang, 'updateHeading', { app, from: plan.from, to: plan.to, dry: values['dry-run'] ? 1 : undefined }));
+  for (const change of changed) {
+    io.out(say(io.lang, 'updateLine', { outcome: change.outcome, path: change.path }));
+    if (change.outcome === 'deleted-kept') io.out(say(io.lang, 'updateDeleted', { path: change.path }));
+  }
+  if (values['dry-run']) for (const diff of updateDiffs(plan)) io.out(diff);
+  const count = (...outcomes: string[]) => plan.changes.filter((c) => outcomes.includes(c.outcome)).length;
+  io.out(say(io.lang, 'updateSummary', { updated: count('updated'), merged: count('merged'), conflicted: count('conflicted'), added: count('added'), removed: count('removed'), kept: count('kept', 'deleted-kept') }));
+  if (values['dry-run']) return 0;
+  if (io.interactive && !values.yes) {
+    const { TerminalAdapter } = await import('@yeoman/adapter');
+    const terminal = new TerminalAdapter() as unknown as InputOutputAdapter;
+    const { ok } = await terminal.prompt<{ ok: boolean }>([{ type: 'confirm', name: 'ok', default: true, message: say(io.lang, 'confirmWrite', { count: 1, region: plan.state.manifest.region.name, dir: path.relative(io.cwd, dir) || '.' }) }]);
+    if (!ok) throw new UserError({ key: 'write.aborted' });
+  }
+  await applyUpdate(plan);
+  if (count('conflicted') > 0) io.out(say(io.lang, 'updateConflicts'));
+  return 0;
+}
+
+/** `replika status [DIR]`: exit 0 when up to date, 10 when an update is available. */
+export async function runStatus(argv: string[], io: Io): Promise<number> {
+  const { positionals } = parse('status', statusOptions, argv);
+  const catalog = await loadCatalog();
+  const { plan, updateAvailable, modified } = await copyStatus(path.resolve(io.cwd, positionals[0] ?? '.'), catalog);
+  const { manifest } = plan.state;
+  io.out(say(io.lang, 'statusLine', { app: manifest.app.id, appVersion: manifest.app.version, region: manifest.region.name, version: manifest.catalog.version, available: catalog.version }));
+  if (modified.length > 0) {
+    io.out(say(io.lang, 'statusModified', { count: modified.length }));
+    for (const file of modified) io.out(`  ${file}`);
+  }
+  if (!updateAvailable) {
+    io.out(say(io.lang, 'upToDate', { app: manifest.app.id, version: catalog.version }));
+    return 0;
+  }
+  io.out(say(io.lang, 'statusUpdate'));
+  return UPDATE_AVAILABLE;
+}

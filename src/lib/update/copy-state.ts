@@ -1,0 +1,77 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import type { Catalog } from '../catalog/types.js';
+import { BASE_FILE, MANIFEST_FILE, MANIFEST_KEY, readBase, type Manifest } from '../copy/manifest.js';
+import { UserError } from '../errors.js';
+import { regionFromSource, loadRegion } from '../region/load.js';
+import type { LoadedRegion } from '../region/types.js';
+import { parseYaml } from '../yaml/source.js';
+
+export interface CopyState {
+  dir: string;
+  manifest: Manifest;
+  base: Map<string, Buffer>;
+  /** The copy's files on disk (the kit's own records and .git left out). */
+  ours: Map<string, Buffer>;
+}
+
+/** Reads a copy made by Replika: its manifest, the base it carries and its files as they are now. */
+export async function readCopy(dir: string): Promise<CopyState> {
+  const manifestPath = path.join(dir, MANIFEST_FILE);
+  const text = await readFile(manifestPath, 'utf8').catch(() => undefined);
+  const manifest = text ? (JSON.parse(text) as Record<string, Manifest | undefined>)[MANIFEST_KEY] : undefined;
+  if (!manifest) throw new UserError({ key: 'update.notCopy', params: { dir } });
+  const baseText = await readFile(path.join(dir, BASE_FILE), 'utf8').catch(() => undefined);
+  if (!baseText) throw new UserError({ key: 'update.noBase', params: { dir } });
+  const ours = new Map<string, Buffer>();
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (relative === MANIFEST_FILE || relative.startsWith('.replika/') || relative.startsWith('.git/') || relative.startsWith('node_modules/')) continue;
+    ours.set(relative, await readFile(path.join(dir, relative)));
+  }
+  return { dir, manifest, base: readBase(baseText), ours };
+}
+
+/**
+ * The settings to render with: a new region file when given, else those recorded in the manifest, after the
+ * catalogue's settings migrations for this app (renamed settings) from the copy's app version on.
+ */
+export async function settingsFor(state: CopyState, catalog: Catalog, regionFile?: string): Promise<LoadedRegion> {
+  const { manifest } = state;
+  const run = manifest.services.filter((id) => catalog.apps.has(id));
+  if (regionFile) return loadRegion(path.resolve(regionFile), catalog, run);
+  const settings = structuredClone(manifest.settings) as Record<string, unknown> & { apps: Record<string, Record<string, unknown>>; branding: { logo?: string } };
+  const app = catalog.apps.get(manifest.app.id);
+  for (const migration of app?.migrations ?? []) {
+    if (compareVersions(manifest.app.version, migration.version) >= 0) continue;
+    const own = settings.apps[manifest.app.id] ?? {};
+    for (const [from, to] of Object.entries(migration.rename ?? {})) {
+      if (Object.hasOwn(own, from)) {
+        own[to] = own[from];
+        delete own[from];
+      }
+    }
+    settings.apps[manifest.app.id] = own;
+  }
+  // The logo the copy was made with is its own public/logo.* now.
+  let dir = state.dir;
+  if (settings.branding.logo) {
+    const name = [...state.base.keys()].find((p) => /^public\/logo\.(svg|png)$/.test(p));
+    if (name) {
+      settings.branding.logo = path.basename(name);
+      dir = path.join(state.dir, 'public');
+    } else delete settings.branding.logo;
+  }
+  const source = parseYaml(stringify(settings), `${path.join(path.basename(state.dir), MANIFEST_FILE)} (settings)`);
+  return regionFromSource(source, dir, catalog, run);
+}
+
+export function compareVersions(a: string, b: string): number {
+  const parts = (v: string) => v.split(/[.-]/).slice(0, 3).map(Number);
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}

@@ -1,0 +1,120 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import type { Catalog } from '../catalog/types.js';
+import { BASE_FILE, MANIFEST_FILE, sha256 } from '../copy/manifest.js';
+import { UserError } from '../errors.js';
+import { planCopy, type CopyPlan } from '../plan/plan.js';
+import { readCopy, settingsFor, type CopyState } from './copy-state.js';
+import { threeWay, type ConflictStyle, type FileChange } from './merge.js';
+
+export interface UpdatePlan {
+  state: CopyState;
+  from: string;
+  to: string;
+  changes: FileChange[];
+  /** The fresh generation: its manifest and base become the copy's after a successful write. */
+  fresh: CopyPlan;
+}
+
+export interface UpdateOptions {
+  catalog: Catalog;
+  regionFile?: string;
+  to?: string;
+  conflict?: ConflictStyle;
+}
+
+/** base (carried by the copy) + ours (on disk) + theirs (the kit now) → what to do with every file. */
+export async function planUpdate(dir: string, options: UpdateOptions): Promise<UpdatePlan> {
+  const { catalog } = options;
+  if (options.to && options.to !== catalog.version) throw new UserError({ key: 'update.version', params: { wanted: options.to, available: catalog.version } });
+  const state = await readCopy(dir);
+  const app = catalog.apps.get(state.manifest.app.id);
+  if (!app) throw new UserError({ key: 'app.unknown', params: { id: state.manifest.app.id } });
+  const region = await settingsFor(state, catalog, options.regionFile);
+  const run = state.manifest.services.filter((id) => catalog.apps.has(id));
+  const fresh = planCopy(catalog, region, app, run);
+  const theirs = new Map(fresh.files.filter((f) => f.path !== MANIFEST_FILE && f.path !== BASE_FILE).map((f) => [f.path, f.contents]));
+  const changes = threeWay(state.base, state.ours, theirs, options.conflict ?? 'inline');
+  return { state, from: `${state.manifest.catalog.version} (${state.manifest.app.id} ${state.manifest.app.version})`, to: `${catalog.version} (${app.id} ${app.version})`, changes, fresh };
+}
+
+/** A unified diff of each file the update would change on disk. */
+export function updateDiffs(plan: UpdatePlan): string[] {
+  return plan.changes
+    .filter((c) => c.contents || c.remove || c.rejected)
+    .map((c) => {
+      const before = plan.state.ours.get(c.path)?.toString('utf8') ?? '';
+      const after = c.remove ? '' : (c.contents ?? plan.state.ours.get(c.path) ?? Buffer.alloc(0)).toString('utf8');
+      return createTwoFilesPatch(`a/${c.path}`, `b/${c.path}`, before, after, '', c.outcome);
+    });
+}
+
+/**
+ * Writes an update so that it happens whole or not at all: new contents are staged in the copy first, the
+ * originals set aside, then everything is moved into place with interrupts held; on any failure the originals
+ * come back. The manifest and base move last.
+ */
+export async function applyUpdate(plan: UpdatePlan): Promise<void> {
+  const { dir } = plan.state;
+  const stage = path.join(dir, `.replika/update-${process.pid}`);
+  const moves: { from: string; to: string }[] = [];
+  const puts = (relative: string, contents: Buffer) => ({ relative, contents });
+  const writes = [
+    ...plan.changes.flatMap((c) => [
+      ...(c.contents ? [puts(c.path, c.contents)] : []),
+      ...(c.rejected ? [puts(`${c.path}.rej`, Buffer.from(createTwoFilesPatch(`a/${c.path}`, `b/${c.path}`, plan.state.base.get(c.path)?.toString('utf8') ?? '', c.rejected.toString('utf8'))))] : []),
+    ]),
+    ...plan.fresh.files.filter((f) => f.path === BASE_FILE || f.path === MANIFEST_FILE).map((f) => puts(f.path, f.contents)),
+  ];
+  let interrupted: NodeJS.Signals | undefined;
+  const hold = (signal: NodeJS.Signals) => {
+    interrupted ??= signal;
+  };
+  try {
+    for (const [i, w] of writes.entries()) {
+      await mkdir(path.join(stage, 'new'), { recursive: true });
+      await writeFile(path.join(stage, 'new', String(i)), w.contents);
+    }
+    process.on('SIGINT', hold).on('SIGTERM', hold).on('SIGHUP', hold);
+    const removals = plan.changes.filter((c) => c.remove).map((c) => c.path);
+    for (const relative of [...writes.map((w) => w.relative), ...removals]) {
+      const target = path.join(dir, relative);
+      const backup = path.join(stage, 'old', String(moves.length));
+      await mkdir(path.dirname(backup), { recursive: true });
+      if (await readFile(target).then(() => true, () => false)) {
+        await rename(target, backup);
+        moves.push({ from: backup, to: target });
+      } else moves.push({ from: '', to: target });
+    }
+    for (const [i, w] of writes.entries()) {
+      await mkdir(path.dirname(path.join(dir, w.relative)), { recursive: true });
+      await rename(path.join(stage, 'new', String(i)), path.join(dir, w.relative));
+    }
+  } catch (error) {
+    // Put every original back and remove what was added.
+    for (const move of moves.reverse()) {
+      await rm(move.to, { force: true }).catch(() => undefined);
+      if (move.from) await rename(move.from, move.to).catch(() => undefined);
+    }
+    throw new UserError({ key: 'update.failed', params: { message: (error as Error).message } });
+  } finally {
+    process.off('SIGINT', hold).off('SIGTERM', hold).off('SIGHUP', hold);
+    await rm(stage, { recursive: true, force: true });
+  }
+  if (interrupted) throw new UserError({ key: 'write.interrupted', params: { signal: interrupted } }, 130);
+}
+
+/** For `replika status`: is an update available, and which files has the user changed? */
+export async function copyStatus(dir: string, catalog: Catalog): Promise<{ plan: UpdatePlan; updateAvailable: boolean; modified: string[] }> {
+  const plan = await planUpdate(dir, { catalog });
+  const recorded = plan.state.manifest.files;
+  const fresh = plan.fresh.manifest.files;
+  const updateAvailable = plan.state.manifest.catalog.version !== plan.fresh.manifest.catalog.version
+    || Object.keys({ ...recorded, ...fresh }).some((p) => recorded[p] !== fresh[p]);
+  const modified = Object.entries(recorded)
+    .filter(([p, hash]) => plan.state.ours.get(p) === undefined || sha256(plan.state.ours.get(p) as Buffer) !== hash)
+    .map(([p]) => p)
+    .sort();
+  return { plan, updateAvailable, modified };
+}
