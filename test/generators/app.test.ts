@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import helpers, { result } from 'yeoman-test';
 import ReplikaGenerator from '../../src/generators/app/index.js';
 import RegionGenerator from '../../src/generators/region/index.js';
+import UpdateGenerator from '../../src/generators/update/index.js';
 import { regions } from '../helpers/cli.js';
 import { listFiles, tree } from '../helpers/tree.js';
 
@@ -67,5 +68,24 @@ describe('yo replika:region', () => {
 
   it('without a terminal, an ambiguous name fails listing the candidates', async () => {
     await expect(helpers.run<RegionGenerator>(RegionGenerator).withOptions({ interactive: false, lang: 'en', name: 'Banjar' })).rejects.toThrow(/32\.79 Kota Banjar \(Jawa Barat\); 63\.03 Kabupaten Banjar \(Kalimantan Selatan\)/);
+  });
+});
+
+describe('yo replika:update', () => {
+  it('updates a copy through the same three-way merge, keeping an edit', async () => {
+    const { mkdtemp, readFile, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(path.join(tmpdir(), 'replika-yo-update-'));
+    await helpers.run<ReplikaGenerator>(ReplikaGenerator).cd(dir).withOptions({ region: path.join(regions, 'kota-gorontalo.yaml'), app: 'gawat-darurat-112', out: 'out', interactive: false });
+    const copy = path.join(dir, 'out', 'gawat-darurat-112');
+    // Pretend the copy was made from an older catalogue whose README said something else.
+    const manifestFile = path.join(copy, '.yo-rc.json');
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+    manifest['generator-replika'].catalog.version = '0.9.0';
+    await writeFile(manifestFile, JSON.stringify(manifest));
+    await writeFile(path.join(copy, 'src', 'app.js'), `${await readFile(path.join(copy, 'src', 'app.js'), 'utf8')}// ours\n`);
+    await helpers.run<UpdateGenerator>(UpdateGenerator).cd(copy).withOptions({ lang: 'en' } as never);
+    expect(JSON.parse(await readFile(manifestFile, 'utf8'))['generator-replika'].catalog.version).toBe('1.0.0');
+    expect(await readFile(path.join(copy, 'src', 'app.js'), 'utf8')).toMatch(/\/\/ ours\n$/);
   });
 });

@@ -51,9 +51,9 @@ export function updateDiffs(plan: UpdatePlan): string[] {
 }
 
 /**
- * Writes an update so that it happens whole or not at all: new contents are staged in the copy first, the
- * originals set aside, then everything is moved into place with interrupts held; on any failure the originals
- * come back. The manifest and base move last.
+ * Writes an update so that it happens whole or not at all: new contents are staged in the copy first (an
+ * interrupt then stops the update with the copy untouched), the originals set aside, then everything is moved
+ * into place with interrupts held; on any failure the originals come back. The manifest and base move last.
  */
 export async function applyUpdate(plan: UpdatePlan): Promise<void> {
   const { dir } = plan.state;
@@ -71,12 +71,14 @@ export async function applyUpdate(plan: UpdatePlan): Promise<void> {
   const hold = (signal: NodeJS.Signals) => {
     interrupted ??= signal;
   };
+  process.on('SIGINT', hold).on('SIGTERM', hold).on('SIGHUP', hold);
   try {
     for (const [i, w] of writes.entries()) {
       await mkdir(path.join(stage, 'new'), { recursive: true });
       await writeFile(path.join(stage, 'new', String(i)), w.contents);
     }
-    process.on('SIGINT', hold).on('SIGTERM', hold).on('SIGHUP', hold);
+    // Interrupted while staging: nothing has touched the copy yet, so stop here and leave it as it was.
+    if (interrupted) throw new UserError({ key: 'write.interrupted', params: { signal: interrupted } }, 130);
     const removals = plan.changes.filter((c) => c.remove).map((c) => c.path);
     for (const relative of [...writes.map((w) => w.relative), ...removals]) {
       const target = path.join(dir, relative);
@@ -92,6 +94,7 @@ export async function applyUpdate(plan: UpdatePlan): Promise<void> {
       await rename(path.join(stage, 'new', String(i)), path.join(dir, w.relative));
     }
   } catch (error) {
+    if (error instanceof UserError) throw error;
     // Put every original back and remove what was added.
     for (const move of moves.reverse()) {
       await rm(move.to, { force: true }).catch(() => undefined);
