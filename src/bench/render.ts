@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { loadCatalog } from '../lib/catalog/load.js';
 import { buildModel } from '../lib/plan/model.js';
 import { planRun } from '../lib/plan/plan.js';
-import { templateFiles } from '../lib/plan/templates.js';
+import { chain, templateFiles } from '../lib/plan/templates.js';
 import { loadRegion } from '../lib/region/load.js';
 import type { AppEntry } from '../lib/catalog/types.js';
 import { packageRoot } from '../lib/paths.js';
@@ -19,7 +19,8 @@ export async function renderBaseline(regionFile: string, appId: string): Promise
   const { h: _h, ...model } = buildModel(catalog, region, app, [appId]);
   const files = templateFiles(app.template, catalog.templatesDir).map((f) => ({ out: f.out, source: f.source, ejs: Boolean(f.render) }));
   const lib = (p: string) => JSON.stringify(path.join(packageRoot, p));
-  return `import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+  const layers = chain(app.template, catalog.templatesDir).reverse();
+  return `import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ejs from ${lib('node_modules/ejs/lib/esm/ejs.js')};
 import { helpers } from ${lib('dist/lib/plan/helpers.js')};
@@ -28,7 +29,9 @@ for (const f of ${JSON.stringify(files)}) {
   const target = join('out', ${JSON.stringify(appId)}, f.out);
   mkdirSync(dirname(target), { recursive: true });
   const text = readFileSync(f.source, 'utf8');
-  writeFileSync(target, f.ejs ? ejs.render(text, model, { filename: f.source, localsName: 'it', _with: false, strict: true, destructuredLocals: Object.keys(model), escape: (v) => String(v) }) : text);
+  // Partials (include('@name')) are looked up in the template's layers, most specific first.
+  const includer = (name, resolved) => name.startsWith('@') ? { filename: ${JSON.stringify(layers)}.map((d) => join(d, '_partials', name.slice(1))).find((p) => existsSync(p)) } : { filename: resolved };
+  writeFileSync(target, f.ejs ? ejs.render(text, model, { filename: f.source, localsName: 'it', _with: false, strict: true, destructuredLocals: Object.keys(model), escape: (v) => String(v), includer }) : text);
 }
 `;
 }

@@ -16,6 +16,12 @@ describe('replika (built CLI, no TTY)', () => {
     const list = await replika(['list', '--json'], cwd);
     const ids = (JSON.parse(list.stdout) as { apps: { id: string }[] }).apps.map((a) => a.id);
     expect(ids).toEqual(expect.arrayContaining(['gawat-darurat-112', 'laksa', 'live']));
+    // The full catalogue: at least 12 applications over all six smart-city dimensions.
+    const apps = (JSON.parse(list.stdout) as { apps: { dimension: string; usedBy?: { name: string }[]; id: string }[] }).apps;
+    expect(apps.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(apps.map((a) => a.dimension))).toEqual(new Set(['governance', 'branding', 'economy', 'living', 'society', 'environment']));
+    // Kabupaten Poso is recorded as using Tangerang LIVE, SIMASN and LAKSA.
+    expect(apps.filter((a) => a.usedBy?.some((u) => u.name === 'Kabupaten Poso')).map((a) => a.id).sort()).toEqual(['laksa', 'live', 'simasn']);
     const bad = await replika(['list', '--dimension', 'smart'], cwd);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain('unknown dimension "smart"');

@@ -37,7 +37,8 @@ export function templateFiles(name: string, root: string): TemplateFile[] {
   return files;
 }
 
-function chain(name: string, root: string, seen: string[] = []): string[] {
+/** The folders a template is made of, the one it extends first. */
+export function chain(name: string, root: string, seen: string[] = []): string[] {
   if (seen.includes(name)) throw new Error(`template extends loop: ${[...seen, name].join(' → ')}`);
   const dir = path.join(root, name);
   const meta = path.join(dir, '_template.yaml');
