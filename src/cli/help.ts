@@ -1,6 +1,6 @@
 import type { Lang } from '../lib/i18n/index.js';
 import type { OptionSpec } from './options.js';
-import { catalogExportOptions, listOptions, newOptions, regionNewOptions, statusOptions, updateOptions, validateOptions } from './options.js';
+import { catalogExportOptions, catalogValidateOptions, listOptions, newOptions, regionNewOptions, statusOptions, updateOptions, validateOptions } from './options.js';
 
 const COMMANDS: Record<string, { usage: string; summary: { id: string; en: string }; options: Record<string, OptionSpec> }> = {
   new: {
@@ -32,6 +32,11 @@ const COMMANDS: Record<string, { usage: string; summary: { id: string; en: strin
     usage: 'replika region new [--code PP.RR | --name NAME] [--out FILE] [--yes] [--force]',
     summary: { id: 'tulis berkas pengaturan daerah dari data resmi Kemendagri', en: 'write a region settings file from the official Kemendagri data' },
     options: regionNewOptions,
+  },
+  'catalog validate': {
+    usage: 'replika catalog validate [DIR]',
+    summary: { id: 'periksa katalog: skema, rujukan, render setiap aplikasi untuk setiap daerah, portabilitas', en: 'check a catalogue: schemas, references, every app rendered for every region, portability' },
+    options: catalogValidateOptions,
   },
   'catalog export': {
     usage: 'replika catalog export --publiccode DIR [--force] [--dry-run]',

@@ -68,3 +68,5 @@ export const updateOptions = {
 } satisfies Record<string, OptionSpec>;
 
 export const statusOptions = { ...common } satisfies Record<string, OptionSpec>;
+
+export const catalogValidateOptions = { ...common } satisfies Record<string, OptionSpec>;

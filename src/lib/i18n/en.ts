@@ -59,6 +59,9 @@ export const en = {
   'catalog.template': { text: (p) => `template "${p.value}" does not exist in templates/`, hint: (p) => `Create templates/${p.value}/ or use an existing template.` },
   'catalog.settingsSchema': { text: (p) => `the settings schema is not valid JSON Schema: ${p.message}`, hint: () => 'Fix the schema under "settings".' },
   'catalog.example': { text: (p) => `the example settings do not validate: ${p.message}`, hint: () => 'Make "example" match the "settings" schema.' },
+  'catalog.roundTrip': { text: (p) => `${p.path} does not parse back: ${p.message}`, hint: () => 'Write the values with the helper for that format (h.json, h.yaml, h.env).' },
+  'catalog.portability': { text: (p) => `${p.path}:${p.line} names the origin: ${p.text}`, hint: () => 'Take the value from the region settings; only the attribution lines may name the origin.' },
+  'catalog.unusedTemplate': { text: (p) => `template ${p.name} is used by no application`, hint: () => 'Remove the folder, or point an application at it.' },
   'catalog.origin': { text: (p) => `origin region file not found: ${p.path}`, hint: () => 'Point "origin" at a file under regions/.' },
   // Templates and paths
   'template.render': { text: (p) => `template error: ${p.message}`, hint: () => 'Fix the template at this line (a misspelt or missing value?).' },

@@ -1,0 +1,110 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { isDeepStrictEqual, parseEnv } from 'node:util';
+import { parse } from 'yaml';
+import { UserError, type Problem } from '../errors.js';
+import { planRun, type CopyPlan } from '../plan/plan.js';
+import { chain } from '../plan/templates.js';
+import { publiccodeProblems, PUBLICCODE } from '../publiccode.js';
+import { regionFromSource } from '../region/load.js';
+import { loadYamlFile } from '../yaml/source.js';
+import { loadCatalog } from './load.js';
+import type { AppEntry, Catalog } from './types.js';
+
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+async function attempt(problems: Problem[], work: () => unknown): Promise<boolean> {
+  try {
+    await work();
+    return true;
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    problems.push(...error.problems);
+    return false;
+  }
+}
+
+/**
+ * Everything a maintainer must know before publishing a catalogue, in one run: schemas and cross-references,
+ * every app rendered (strict EJS) with its example settings for every region file, every JSON, YAML, .env and
+ * publiccode.yml parsed back, the settings a copy carries equal to those it was given, no origin-specific fact
+ * outside the attribution lines, and no template folder that no app uses.
+ */
+export async function validateCatalog(dir: string): Promise<{ problems: Problem[]; stats: { apps: number; regions: number; copies: number; files: number } }> {
+  const problems: Problem[] = [];
+  const stats = { apps: 0, regions: 0, copies: 0, files: 0 };
+  let catalog: Catalog | undefined;
+  if (!(await attempt(problems, async () => (catalog = await loadCatalog(dir))))) return { problems, stats };
+  const cat = catalog as Catalog;
+  const regionFiles = (await readdir(path.join(cat.dir, 'regions'))).filter((f) => f.endsWith('.yaml')).sort();
+  const origin = new RegExp(`${escapeRe(cat.origin.shortName)}|${escapeRe(cat.origin.code)}|${escapeRe(cat.origin.domain)}`, 'i');
+  for (const file of regionFiles) {
+    const source = await loadYamlFile(path.join(cat.dir, 'regions', file)).catch((error: unknown) => {
+      if (error instanceof UserError) problems.push(...error.problems);
+      else throw error;
+    });
+    if (!source) continue;
+    const isOrigin = path.join(cat.dir, 'regions', file) === cat.origin.file;
+    for (const app of cat.apps.values()) {
+      const data = { ...(source.data as Record<string, unknown>), apps: { [app.id]: structuredClone(app.example) } };
+      const withExample = { ...source, data };
+      await attempt(problems, async () => {
+        const region = await regionFromSource(withExample, path.join(cat.dir, 'regions'), cat, [app.id, ...(app.requires ?? [])]);
+        for (const copy of planRun(cat, region, [app.id]).copies) {
+          if (copy.app !== app.id) continue;
+          problems.push(...renderedProblems(copy, app, region.region.apps[app.id] ?? {}));
+          if (!isOrigin) problems.push(...portability(copy, app, origin));
+          stats.copies++;
+          stats.files += copy.files.length;
+        }
+      });
+    }
+  }
+  problems.push(...(await unusedTemplates(cat)));
+  stats.apps = cat.apps.size;
+  stats.regions = regionFiles.length;
+  return { problems, stats };
+}
+
+/** Each rendered data file parses back; the copy's settings are the settings it was given. */
+function renderedProblems(copy: CopyPlan, app: AppEntry, settings: Record<string, unknown>): Problem[] {
+  const problems: Problem[] = [];
+  for (const file of copy.files) {
+    const text = file.contents.toString('utf8');
+    const where = `${app.id}/${file.path}`;
+    const fail = (message: string) => problems.push({ key: 'catalog.roundTrip', params: { path: where, message }, file: app.file });
+    try {
+      if (file.path.endsWith('.json')) {
+        const data = JSON.parse(text) as { settings?: unknown };
+        if (file.path === 'config/settings.json' && !isDeepStrictEqual(data.settings, settings)) fail('settings differ from the settings given');
+      } else if (/\.ya?ml$/.test(file.path)) parse(text, { strict: true, uniqueKeys: true });
+      else if (/(^|\/)\.env(\.|$)/.test(file.path)) parseEnv(text);
+    } catch (error) {
+      fail((error as Error).message.split('\n')[0] ?? '');
+    }
+    if (file.path === PUBLICCODE) problems.push(...publiccodeProblems(text, where));
+  }
+  return problems;
+}
+
+/** Lines naming the origin, other than the README's attribution line and publiccode.yml's isBasedOn. */
+function portability(copy: CopyPlan, app: AppEntry, origin: RegExp): Problem[] {
+  const problems: Problem[] = [];
+  for (const file of copy.files) {
+    if (file.path.startsWith('.replika/') || file.path === '.yo-rc.json') continue;
+    file.contents.toString('utf8').split('\n').forEach((line, i) => {
+      if (!origin.test(line)) return;
+      if (file.path === 'README.md' && /Direplikasi dari|katalog replikasi/.test(line)) return;
+      if (file.path === PUBLICCODE && line.startsWith('isBasedOn:')) return;
+      problems.push({ key: 'catalog.portability', params: { path: `${app.id}/${file.path}`, line: i + 1, text: line.trim().slice(0, 80) }, file: app.file });
+    });
+  }
+  return problems;
+}
+
+async function unusedTemplates(catalog: Catalog): Promise<Problem[]> {
+  const used = new Set<string>();
+  for (const app of catalog.apps.values()) for (const dir of chain(app.template, catalog.templatesDir)) used.add(path.basename(dir));
+  const all = (await readdir(catalog.templatesDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+  return all.filter((name) => !used.has(name)).map((name) => ({ key: 'catalog.unusedTemplate' as const, params: { name }, file: path.join(catalog.templatesDir, name) }));
+}
