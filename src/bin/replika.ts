@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   catalog: async () => (await import('../cli/catalog.js')).runCatalog,
   update: async () => (await import('../cli/update.js')).runUpdate,
   status: async () => (await import('../cli/update.js')).runStatus,
+  check: async () => (await import('../cli/check.js')).runCheck,
 };
 
 /** The language flag is read before anything else so that even a usage error speaks the user's language. */

@@ -1,6 +1,6 @@
 import type { Lang } from '../lib/i18n/index.js';
 import type { OptionSpec } from './options.js';
-import { catalogExportOptions, catalogValidateOptions, listOptions, newOptions, regionNewOptions, statusOptions, updateOptions, validateOptions } from './options.js';
+import { catalogExportOptions, catalogValidateOptions, checkOptions, listOptions, newOptions, regionNewOptions, statusOptions, updateOptions, validateOptions } from './options.js';
 
 const COMMANDS: Record<string, { usage: string; summary: { id: string; en: string }; options: Record<string, OptionSpec> }> = {
   new: {
@@ -27,6 +27,11 @@ const COMMANDS: Record<string, { usage: string; summary: { id: string; en: strin
     usage: 'replika status [DIR]',
     summary: { id: 'versi salinan, pembaruan yang tersedia, berkas yang diubah (keluar 10 bila ada pembaruan)', en: "a copy's version, whether an update is available, changed files (exit 10 when one is)" },
     options: statusOptions,
+  },
+  check: {
+    usage: 'replika check [--regions DIR | --all-regencies] [--app ID…] [--shard K/N] [--reporter text|json|junit] [--output FILE] [--run-tests]',
+    summary: { id: 'untuk CI: setiap aplikasi × setiap daerah, dirender dan diperiksa', en: 'for CI: every application × every region, rendered and checked' },
+    options: checkOptions,
   },
   'region new': {
     usage: 'replika region new [--code PP.RR | --name NAME] [--out FILE] [--yes] [--force]',

@@ -70,3 +70,14 @@ export const updateOptions = {
 export const statusOptions = { ...common } satisfies Record<string, OptionSpec>;
 
 export const catalogValidateOptions = { ...common } satisfies Record<string, OptionSpec>;
+
+export const checkOptions = {
+  regions: { type: 'string', value: 'DIR', help: { id: 'folder berkas pengaturan daerah (bawaan: catalog/regions)', en: 'folder of region settings files (default: catalog/regions)' } },
+  'all-regencies': { type: 'boolean', help: { id: 'semua 514 kabupaten/kota dari data resmi', en: 'all 514 regencies and cities from the official data' } },
+  app: { type: 'string', multiple: true, value: 'ID[,ID…]', help: { id: 'hanya aplikasi ini', en: 'only these applications' } },
+  shard: { type: 'string', value: 'K/N', help: { id: 'jalankan bagian ke-K dari N (untuk matriks CI)', en: 'run part K of N (for a CI job matrix)' } },
+  reporter: { type: 'string', value: 'text|json|junit', help: { id: 'format laporan', en: 'report format' } },
+  output: { type: 'string', value: 'FILE', help: { id: 'tulis laporan ke berkas', en: 'write the report to a file' } },
+  'run-tests': { type: 'boolean', help: { id: 'tulis setiap salinan dan jalankan npm test-nya', en: "write each copy and run its own npm test" } },
+  ...common,
+} satisfies Record<string, OptionSpec>;

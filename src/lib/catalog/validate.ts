@@ -11,7 +11,7 @@ import { loadYamlFile } from '../yaml/source.js';
 import { loadCatalog } from './load.js';
 import type { AppEntry, Catalog } from './types.js';
 
-const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function attempt(problems: Problem[], work: () => unknown): Promise<boolean> {
   try {
@@ -53,7 +53,7 @@ export async function validateCatalog(dir: string): Promise<{ problems: Problem[
         for (const copy of planRun(cat, region, [app.id]).copies) {
           if (copy.app !== app.id) continue;
           problems.push(...renderedProblems(copy, app, region.region.apps[app.id] ?? {}));
-          if (!isOrigin) problems.push(...portability(copy, app, origin));
+          if (!isOrigin) problems.push(...portability(copy, app, origin, [region.region.name, region.region.branding.shortName, region.region.domain, region.slug]));
           stats.copies++;
           stats.files += copy.files.length;
         }
@@ -67,7 +67,7 @@ export async function validateCatalog(dir: string): Promise<{ problems: Problem[
 }
 
 /** Each rendered data file parses back; the copy's settings are the settings it was given. */
-function renderedProblems(copy: CopyPlan, app: AppEntry, settings: Record<string, unknown>): Problem[] {
+export function renderedProblems(copy: CopyPlan, app: AppEntry, settings: Record<string, unknown>): Problem[] {
   const problems: Problem[] = [];
   for (const file of copy.files) {
     const text = file.contents.toString('utf8');
@@ -87,13 +87,17 @@ function renderedProblems(copy: CopyPlan, app: AppEntry, settings: Record<string
   return problems;
 }
 
-/** Lines naming the origin, other than the README's attribution line and publiccode.yml's isBasedOn. */
-function portability(copy: CopyPlan, app: AppEntry, origin: RegExp): Problem[] {
+/**
+ * Lines naming the origin, other than the README's attribution line and publiccode.yml's isBasedOn. The region's
+ * own names are taken out first: Kota Tangerang Selatan and Kabupaten Tangerang legitimately say "Tangerang".
+ */
+export function portability(copy: CopyPlan, app: AppEntry, origin: RegExp, own: string[] = []): Problem[] {
   const problems: Problem[] = [];
+  const ownNames = own.filter(Boolean).sort((a, b) => b.length - a.length).map((n) => new RegExp(escapeRe(n), 'gi'));
   for (const file of copy.files) {
     if (file.path.startsWith('.replika/') || file.path === '.yo-rc.json') continue;
     file.contents.toString('utf8').split('\n').forEach((line, i) => {
-      if (!origin.test(line)) return;
+      if (!origin.test(ownNames.reduce((rest, name) => rest.replace(name, ''), line))) return;
       if (file.path === 'README.md' && /Direplikasi dari|katalog replikasi/.test(line)) return;
       if (file.path === PUBLICCODE && line.startsWith('isBasedOn:')) return;
       problems.push({ key: 'catalog.portability', params: { path: `${app.id}/${file.path}`, line: i + 1, text: line.trim().slice(0, 80) }, file: app.file });

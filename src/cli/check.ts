@@ -1,0 +1,79 @@
+import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadCatalog } from '../lib/catalog/load.js';
+import { allRegencies, cases, regionsFromDir, runCase, type CaseResult } from '../lib/check/matrix.js';
+import * as reporters from '../lib/check/report.js';
+import { writeRun } from '../lib/copy/write.js';
+import { UsageError } from '../lib/errors.js';
+import { list, parse } from './args.js';
+import type { Io } from './io.js';
+import { checkOptions } from './options.js';
+
+const TEST_TIMEOUT_MS = 180_000;
+
+/** `replika check`: every app × every region, rendered in memory (and with --run-tests, tested for real). */
+export async function runCheck(argv: string[], io: Io): Promise<number> {
+  const { values } = parse('check', checkOptions, argv);
+  const reporter = values.reporter ?? 'text';
+  if (!['text', 'json', 'junit'].includes(reporter)) throw new UsageError({ key: 'usage.parse', params: { message: `--reporter must be text, json or junit, not "${reporter}"`, command: 'check' } });
+  const shard = values.shard ? parseShard(values.shard) : undefined;
+  const catalog = await loadCatalog();
+  const regions = values['all-regencies'] ? allRegencies(catalog) : await regionsFromDir(path.resolve(io.cwd, values.regions ?? path.join(catalog.dir, 'regions')));
+  const apps = list(values.app).length > 0 ? list(values.app) : [...catalog.apps.keys()];
+  const todo = cases(regions, apps, shard);
+  const progress = process.stderr.isTTY ? (done: number) => process.stderr.write(`\r${bar(done, todo.length)} ${done}/${todo.length}`) : () => undefined;
+
+  const results: CaseResult[] = [];
+  for (const item of todo) {
+    results.push(await runCase(catalog, item));
+    progress(results.length);
+  }
+  if (values['run-tests']) await runCopyTests(results.filter((r) => r.copy && r.problems.length === 0), progress);
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  for (const r of results) delete r.copy;
+
+  const report = reporters[reporter as 'text' | 'json' | 'junit'](results, io.lang);
+  if (values.output) await writeFile(path.resolve(io.cwd, values.output), report);
+  else process.stdout.write(report);
+  if (values.output && reporter !== 'text') process.stdout.write(reporters.text(results, io.lang));
+  return results.some((r) => r.problems.length > 0) ? 1 : 0;
+}
+
+function parseShard(text: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const [index, count] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError({ key: 'usage.parse', params: { message: `--shard must be K/N with 1 ≤ K ≤ N, not "${text}"`, command: 'check' } });
+  return { index, count };
+}
+
+const bar = (done: number, total: number) => {
+  const width = 30;
+  const full = total === 0 ? width : Math.round((done / total) * width);
+  return `[${'#'.repeat(full)}${'.'.repeat(width - full)}]`;
+};
+
+/** Writes each copy to a temp folder and runs its own `npm test`, two at a time, each with a timeout. */
+async function runCopyTests(results: CaseResult[], progress: (n: number) => void): Promise<void> {
+  const { execa } = await import('execa');
+  const queue = [...results];
+  let done = 0;
+  const worker = async () => {
+    for (let r = queue.shift(); r; r = queue.shift()) {
+      const dir = await mkdtemp(path.join(tmpdir(), 'replika-check-'));
+      try {
+        await writeRun({ copies: [{ dir: 'copy', files: r.copy?.files ?? [] }] }, { destination: dir });
+        const run = await execa('npm', ['test'], { cwd: path.join(dir, 'copy'), reject: false, all: true, timeout: TEST_TIMEOUT_MS });
+        if (run.exitCode !== 0) {
+          const output = String(run.all ?? '').split('\n').slice(-30).join('\n');
+          r.problems.push({ key: 'check.copyTest', params: { app: r.case.app, code: run.timedOut ? 'timeout' : (run.exitCode ?? '?'), output } });
+        }
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+        progress(++done);
+      }
+    }
+  };
+  await Promise.all([worker(), worker()]);
+}

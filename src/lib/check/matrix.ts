@@ -1,0 +1,78 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { escapeRe, portability, renderedProblems } from '../catalog/validate.js';
+import type { Catalog } from '../catalog/types.js';
+import { UserError, type Problem } from '../errors.js';
+import { planRun, type CopyPlan } from '../plan/plan.js';
+import { regionFromSource } from '../region/load.js';
+import { regionFileText } from '../region/new-region.js';
+import { official } from '../region/official.js';
+import { loadYamlFile, parseYaml, type Source } from '../yaml/source.js';
+
+/** One region's settings to check against every app: a file, or generated from the official list. */
+export interface RegionInput {
+  id: string;
+  name: string;
+  source: () => Promise<Source>;
+  dir: string;
+}
+
+export interface CheckCase {
+  region: RegionInput;
+  app: string;
+}
+
+export interface CaseResult {
+  case: CheckCase;
+  problems: Problem[];
+  files: number;
+  ms: number;
+  copy?: CopyPlan;
+}
+
+export async function regionsFromDir(dir: string): Promise<RegionInput[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort();
+  return files.map((f) => ({ id: f.replace(/\.yaml$/, ''), name: f, dir, source: () => loadYamlFile(path.join(dir, f)) }));
+}
+
+/** Valid settings for all 514 regencies and cities, from the official data with the example answers. */
+export function allRegencies(catalog: Catalog): RegionInput[] {
+  return [...official().regions.values()].map((region) => ({
+    id: region.code,
+    name: `${region.code} ${region.name}`,
+    dir: catalog.dir,
+    source: async () => parseYaml(regionFileText(region, catalog, {}, 'region.schema.json'), `${region.code}.yaml`),
+  }));
+}
+
+/** Every app for every region, in a stable order; `--shard K/N` keeps every N-th case from the K-th. */
+export function cases(regions: RegionInput[], apps: string[], shard?: { index: number; count: number }): CheckCase[] {
+  const all = regions.flatMap((region) => apps.map((app) => ({ region, app })));
+  return shard ? all.filter((_, i) => i % shard.count === shard.index - 1) : all;
+}
+
+/** Renders one case in memory and checks what it rendered; problems are collected, not thrown. */
+export async function runCase(catalog: Catalog, item: CheckCase): Promise<CaseResult> {
+  const started = performance.now();
+  const app = catalog.apps.get(item.app);
+  const problems: Problem[] = [];
+  let copy: CopyPlan | undefined;
+  try {
+    if (!app) throw new UserError({ key: 'app.unknown', params: { id: item.app } });
+    const source = await item.region.source();
+    const data = { ...(source.data as Record<string, unknown>) };
+    const region = await regionFromSource({ ...source, data }, item.region.dir, catalog, [app.id, ...(app.requires ?? [])]);
+    copy = planRun(catalog, region, [app.id]).copies.find((c) => c.app === app.id);
+    if (copy) {
+      problems.push(...renderedProblems(copy, app, region.region.apps[app.id] ?? {}));
+      if (region.region.code !== catalog.origin.code) {
+        const origin = new RegExp(`${escapeRe(catalog.origin.shortName)}|${escapeRe(catalog.origin.code)}|${escapeRe(catalog.origin.domain)}`, 'i');
+        problems.push(...portability(copy, app, origin, [region.region.name, region.region.branding.shortName, region.region.domain, region.slug]));
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    problems.push(...error.problems);
+  }
+  return { case: item, problems, files: copy?.files.length ?? 0, ms: performance.now() - started, copy };
+}

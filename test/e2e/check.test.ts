@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { regions, replika } from '../helpers/cli.js';
+import { tree } from '../helpers/tree.js';
+
+const names = (report: string) => (JSON.parse(report) as { results: { app: string; region: string }[] }).results.map((r) => `${r.app} for ${r.region}`);
+
+describe('replika check (CI matrix)', () => {
+  it('renders every app for all 514 regencies and cities with 0 failures, as JUnit XML CI systems read', async () => {
+    const cwd = await tree();
+    const run = await replika(['check', '--all-regencies', '--reporter', 'junit', '--output', 'junit.xml'], cwd);
+    expect(run.exitCode, run.stdout.slice(-2000)).toBe(0);
+    const text = await readFile(path.join(cwd, 'junit.xml'), 'utf8');
+    expect(XMLValidator.validate(text)).toBe(true);
+    const suite = new XMLParser({ ignoreAttributes: false }).parse(text).testsuites.testsuite;
+    const apps = (JSON.parse((await replika(['list', '--json'], cwd)).stdout) as { apps: unknown[] }).apps.length;
+    expect(Number(suite['@_tests'])).toBe(514 * apps);
+    expect(suite['@_failures']).toBe('0');
+    expect(suite.testcase).toHaveLength(514 * apps);
+  }, 300_000);
+
+  it('three shards cover every case exactly once', async () => {
+    const cwd = await tree();
+    const all = names((await replika(['check', '--reporter', 'json'], cwd)).stdout);
+    const shards = await Promise.all([1, 2, 3].map(async (k) => names((await replika(['check', '--reporter', 'json', '--shard', `${k}/3`], cwd)).stdout)));
+    expect(shards.map((s) => s.length).reduce((a, b) => a + b)).toBe(all.length);
+    expect(new Set(shards.flat())).toEqual(new Set(all));
+    for (const shard of shards) expect(shard.length).toBeGreaterThanOrEqual(Math.floor(all.length / 3));
+    expect((await replika(['check', '--shard', '4/3'], cwd)).exitCode).toBe(2);
+  });
+
+  it('--run-tests writes each copy and runs its own tests', async () => {
+    const cwd = await tree({ 'r/kota-gorontalo.yaml': await readFile(path.join(regions, 'kota-gorontalo.yaml'), 'utf8') });
+    const run = await replika(['check', '--regions', 'r', '--app', 'gawat-darurat-112,laksa', '--run-tests'], cwd);
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.stdout).toContain('2/2 passed');
+  });
+});
