@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { packageRoot } from '../lib/paths.js';
+import { bigCatalog, updateTimes } from './catalog-work.js';
 import { renderBaseline, planThroughput } from './render.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -61,4 +62,22 @@ console.log('\nP2 — in-memory rendering, every app × bundled adopting regions
 const { kitFilesPerSecond, rawFilesPerSecond, files } = await planThroughput();
 console.log(`${'raw compiled EJS (same templates, same data)'.padEnd(44)} ${Math.round(rawFilesPerSecond).toString().padStart(8)} files/s`);
 console.log(`${'replika plan (strict data, paths, manifest)'.padEnd(44)} ${Math.round(kitFilesPerSecond).toString().padStart(8)} files/s   ${(kitFilesPerSecond / rawFilesPerSecond).toFixed(2)}× raw (${files} files a round)`);
+
+console.log('\nP2 — replika check --all-regencies (whole process, one run):');
+const checkStart = performance.now();
+const checkOut = execFileSync(process.execPath, [bin, 'check', '--all-regencies', '--lang', 'en'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+const checkMs = performance.now() - checkStart;
+const renderedFiles = Number(/(\d+) files rendered/.exec(checkOut)?.[1] ?? 0);
+console.log(`${'check --all-regencies'.padEnd(44)} ${(checkMs / 1000).toFixed(1).padStart(8)} s    ${Math.round(renderedFiles / (checkMs / 1000))} files/s   ${(renderedFiles / (checkMs / 1000) / rawFilesPerSecond).toFixed(2)}× raw EJS (target < 60 s, ≥ 0.50×)`);
+
+console.log('\nP3 — catalog validate, 250 applications (whole process):');
+const big = await bigCatalog(250);
+const p3 = processTime([bin, 'catalog', 'validate', path.join(big, 'catalog')]);
+row('catalog validate (250 apps × 4 region files)', p3, node, 'node (target < 500 ms)');
+rmSync(big, { recursive: true, force: true });
+
+console.log('\nP4 — update of a 200-file copy (in process):');
+const p4 = await updateTimes(200);
+row(`update (${p4.count} files, a quarter changed)`, p4.update, p4.fresh, 'writing it fresh (target < 1000 ms)');
+
 rmSync(work, { recursive: true, force: true });
