@@ -6,8 +6,11 @@ import { say } from '../lib/i18n/index.js';
 import { originPubliccode } from '../lib/publiccode.js';
 import { parse } from './args.js';
 import type { Io } from './io.js';
-import { catalogExportOptions, catalogValidateOptions } from './options.js';
+import { catalogDiffOptions, catalogExportOptions, catalogReleaseOptions, catalogValidateOptions } from './options.js';
 import { validateCatalog } from '../lib/catalog/validate.js';
+import { actualBump, diffCatalogs, requiredBump, type Bump } from '../lib/catalog/diff.js';
+import { releaseCatalog } from '../lib/catalog/release.js';
+import type { Catalog } from '../lib/catalog/types.js';
 import { builtinCatalogDir } from '../lib/paths.js';
 import { STATUS_LINE } from './new.js';
 
@@ -15,6 +18,8 @@ import { STATUS_LINE } from './new.js';
 export async function runCatalog(argv: string[], io: Io): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === 'validate') return runCatalogValidate(rest, io);
+  if (sub === 'diff') return runCatalogDiff(rest, io);
+  if (sub === 'release') return runCatalogRelease(rest, io);
   if (sub !== 'export') throw new UsageError({ key: 'usage.command', params: { command: `catalog ${sub ?? ''}`.trim() } });
   const { values } = parse('catalog export', catalogExportOptions, rest);
   if (!values.publiccode) throw new UsageError({ key: 'usage.missing', params: { names: '--publiccode DIR', example: 'replika catalog export --publiccode publiccode' } });
@@ -36,5 +41,27 @@ async function runCatalogValidate(argv: string[], io: Io): Promise<number> {
   const { problems, stats } = await validateCatalog(dir);
   if (problems.length > 0) throw new UserError(problems);
   io.out(say(io.lang, 'catalogValid', stats));
+  return 0;
+}
+
+/** `replika catalog diff OLD NEW`: each change, classified, and the bump they need together. */
+async function runCatalogDiff(argv: string[], io: Io): Promise<number> {
+  const { positionals } = parse('catalog diff', catalogDiffOptions, argv);
+  if (positionals.length !== 2) throw new UsageError({ key: 'usage.missing', params: { names: 'OLD NEW', example: 'replika catalog diff ../release-1.0.0/catalog catalog' } });
+  const [before, after] = await Promise.all(positionals.map((p) => loadCatalog(path.resolve(io.cwd, p))));
+  const changes = await diffCatalogs(before as Catalog, after as Catalog);
+  for (const change of changes) io.out(say(io.lang, 'diffLine', { ...change }));
+  io.out(say(io.lang, 'diffRequired', { bump: requiredBump(changes), from: (before as Catalog).version, to: (after as Catalog).version, actual: actualBump((before as Catalog).version, (after as Catalog).version) }));
+  return 0;
+}
+
+/** `replika catalog release [DIR] --previous OLD [--bump B]`. */
+async function runCatalogRelease(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse('catalog release', catalogReleaseOptions, argv);
+  if (!values.previous) throw new UsageError({ key: 'usage.missing', params: { names: '--previous DIR', example: 'replika catalog release catalog --previous ../release-1.0.0/catalog' } });
+  if (values.bump && !['major', 'minor', 'patch'].includes(values.bump)) throw new UsageError({ key: 'usage.parse', params: { message: `--bump must be major, minor or patch, not "${values.bump}"`, command: 'catalog release' } });
+  const dir = positionals[0] ? path.resolve(io.cwd, positionals[0]) : builtinCatalogDir;
+  const release = await releaseCatalog(dir, path.resolve(io.cwd, values.previous), values.bump as Bump | undefined);
+  io.out(say(io.lang, 'released', { version: release.version, count: release.changes.length, index: path.relative(io.cwd, release.index) }));
   return 0;
 }

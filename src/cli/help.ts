@@ -1,6 +1,6 @@
 import type { Lang } from '../lib/i18n/index.js';
 import type { OptionSpec } from './options.js';
-import { catalogExportOptions, catalogValidateOptions, checkOptions, listOptions, newOptions, regionNewOptions, statusOptions, updateOptions, validateOptions } from './options.js';
+import { catalogDiffOptions, catalogExportOptions, catalogReleaseOptions, catalogValidateOptions, checkOptions, listOptions, newOptions, regionNewOptions, statusOptions, updateOptions, validateOptions } from './options.js';
 
 const COMMANDS: Record<string, { usage: string; summary: { id: string; en: string }; options: Record<string, OptionSpec> }> = {
   new: {
@@ -42,6 +42,16 @@ const COMMANDS: Record<string, { usage: string; summary: { id: string; en: strin
     usage: 'replika catalog validate [DIR]',
     summary: { id: 'periksa katalog: skema, rujukan, render setiap aplikasi untuk setiap daerah, portabilitas', en: 'check a catalogue: schemas, references, every app rendered for every region, portability' },
     options: catalogValidateOptions,
+  },
+  'catalog diff': {
+    usage: 'replika catalog diff OLD NEW',
+    summary: { id: 'perubahan antara dua folder katalog dan kenaikan versi yang diperlukan', en: 'changes between two catalogue folders and the version bump they need' },
+    options: catalogDiffOptions,
+  },
+  'catalog release': {
+    usage: 'replika catalog release [DIR] --previous OLD [--bump major|minor|patch]',
+    summary: { id: 'rilis katalog: periksa kenaikan versi, CHANGELOG, dist/catalog.json', en: 'release a catalogue: check the bump, write the CHANGELOG and dist/catalog.json' },
+    options: catalogReleaseOptions,
   },
   'catalog export': {
     usage: 'replika catalog export --publiccode DIR [--force] [--dry-run]',

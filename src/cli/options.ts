@@ -81,3 +81,11 @@ export const checkOptions = {
   'run-tests': { type: 'boolean', help: { id: 'tulis setiap salinan dan jalankan npm test-nya', en: "write each copy and run its own npm test" } },
   ...common,
 } satisfies Record<string, OptionSpec>;
+
+export const catalogDiffOptions = { ...common } satisfies Record<string, OptionSpec>;
+
+export const catalogReleaseOptions = {
+  previous: { type: 'string', value: 'DIR', help: { id: 'folder katalog rilis sebelumnya', en: 'catalogue folder of the previous release' } },
+  bump: { type: 'string', value: 'major|minor|patch', help: { id: 'kenaikan versi (bawaan: yang diperlukan perubahan)', en: 'version bump (default: what the changes need)' } },
+  ...common,
+} satisfies Record<string, OptionSpec>;

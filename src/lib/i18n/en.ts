@@ -63,6 +63,8 @@ export const en = {
   'catalog.portability': { text: (p) => `${p.path}:${p.line} names the origin: ${p.text}`, hint: () => 'Take the value from the region settings; only the attribution lines may name the origin.' },
   'catalog.unusedTemplate': { text: (p) => `template ${p.name} is used by no application`, hint: () => 'Remove the folder, or point an application at it.' },
   'check.copyTest': { text: (p) => `the copy of ${p.app} failed its own tests (${p.code}):\n      ${p.output}`, hint: () => 'Run npm test in a copy made with replika new to see the whole output.' },
+  'release.nothing': { text: (p) => `nothing changed since ${p.version}`, hint: () => 'Change the catalogue first, or there is nothing to release.' },
+  'release.tooSmall': { text: (p) => `a ${p.bump} release is too small: the changes need a ${p.required} release (${p.reasons})`, hint: (p) => `Release with --bump ${p.required}, or take back the change.` },
   'catalog.origin': { text: (p) => `origin region file not found: ${p.path}`, hint: () => 'Point "origin" at a file under regions/.' },
   // Templates and paths
   'template.render': { text: (p) => `template error: ${p.message}`, hint: () => 'Fix the template at this line (a misspelt or missing value?).' },

@@ -60,6 +60,8 @@ export const id: Record<keyof typeof en, Message> = {
   'catalog.portability': { text: (p) => `${p.path}:${p.line} menyebut daerah asal: ${p.text}`, hint: () => 'Ambil nilainya dari pengaturan daerah; hanya baris atribusi yang boleh menyebut daerah asal.' },
   'catalog.unusedTemplate': { text: (p) => `template ${p.name} tidak dipakai aplikasi mana pun`, hint: () => 'Hapus foldernya, atau arahkan sebuah aplikasi ke sana.' },
   'check.copyTest': { text: (p) => `salinan ${p.app} gagal dalam pengujiannya sendiri (${p.code}):\n      ${p.output}`, hint: () => 'Jalankan npm test di salinan buatan replika new untuk melihat keluaran lengkapnya.' },
+  'release.nothing': { text: (p) => `tidak ada yang berubah sejak ${p.version}`, hint: () => 'Ubah katalog dulu; belum ada yang perlu dirilis.' },
+  'release.tooSmall': { text: (p) => `rilis ${p.bump} terlalu kecil: perubahannya memerlukan rilis ${p.required} (${p.reasons})`, hint: (p) => `Rilis dengan --bump ${p.required}, atau batalkan perubahannya.` },
   'catalog.origin': { text: (p) => `berkas daerah asal tidak ditemukan: ${p.path}`, hint: () => 'Arahkan "origin" ke berkas di bawah regions/.' },
   'template.render': { text: (p) => `kesalahan template: ${p.message}`, hint: () => 'Perbaiki template di baris ini (nama nilai salah ketik atau tidak ada?).' },
   'template.escape': { text: (p) => `"<%= %>" tidak dapat meng-escape untuk keluaran ${p.format}`, hint: (p) => `Gunakan <%- h.${p.helper}(nilai) %>.` },
