@@ -5,6 +5,7 @@ import { writeRun } from '../lib/copy/write.js';
 import type { FileStatus } from '../lib/copy/adapter.js';
 import { UsageError, UserError } from '../lib/errors.js';
 import { say, type UiKey } from '../lib/i18n/index.js';
+import { catalogFor } from '../lib/catalog/trust.js';
 import { defaultOut, prepare } from '../lib/run.js';
 import { list, parse } from './args.js';
 import type { Io } from './io.js';
@@ -26,7 +27,8 @@ export async function runNew(argv: string[], io: Io): Promise<number> {
   }
 
   // 2. Validate and render everything in memory; any problem stops here, before a byte is written.
-  const { region, plan } = await prepare(values.region as string, apps);
+  const catalog = await catalogFor({ catalog: values.catalog && path.resolve(io.cwd, values.catalog), trust: values.trust, pin: values['catalog-sha256'] });
+  const { region, plan } = await prepare(values.region as string, apps, catalog);
   for (const note of plan.added) io.out(say(io.lang, 'requiresNote', note));
   const destination = path.resolve(io.cwd, values.out ?? defaultOut(region));
   const relative = path.relative(io.cwd, destination);

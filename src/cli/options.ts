@@ -14,6 +14,13 @@ export interface OptionSpec {
   prompt?: boolean;
 }
 
+/** A catalogue from elsewhere, and what makes it trusted. */
+export const catalogSource = {
+  catalog: { type: 'string', value: 'DIR', help: { id: 'folder katalog lain (bawaan: katalog kit)', en: "another catalogue folder (default: the kit's own)" } },
+  'catalog-sha256': { type: 'string', value: 'HASH', help: { id: 'sha256 yang disematkan untuk katalog itu', en: 'the pinned sha256 of that catalogue' } },
+  trust: { type: 'boolean', help: { id: 'percayai katalog itu tanpa sha256', en: 'trust that catalogue without a sha256' } },
+} satisfies Record<string, OptionSpec>;
+
 export const common = {
   lang: { type: 'string', value: 'id|en', help: { id: 'bahasa pesan (bawaan: dari locale sistem)', en: 'language of messages (default: from the system locale)' } },
   help: { type: 'boolean', short: 'h', help: { id: 'tampilkan bantuan', en: 'show help' } },
@@ -28,6 +35,7 @@ export const newOptions = {
   'dry-run': { type: 'boolean', help: { id: 'tampilkan yang akan ditulis, tanpa menulis', en: 'list what would be written, write nothing' } },
   git: { type: 'boolean', help: { id: 'jalankan git init di setiap salinan', en: 'run git init in each copy' } },
   install: { type: 'boolean', help: { id: 'jalankan npm install di setiap salinan', en: 'run npm install in each copy' } },
+  ...catalogSource,
   ...common,
 } satisfies Record<string, OptionSpec>;
 
@@ -64,6 +72,7 @@ export const updateOptions = {
   conflict: { type: 'string', value: 'inline|rej', help: { id: 'penanda konflik di dalam berkas, atau berkas .rej', en: 'conflict markers inside files, or .rej files' } },
   'dry-run': { type: 'boolean', help: { id: 'tampilkan diff dan ringkasan, tanpa menulis', en: 'print a diff per file and a summary, write nothing' } },
   yes: { type: 'boolean', short: 'y', help: { id: 'jangan bertanya', en: 'do not ask' } },
+  ...catalogSource,
   ...common,
 } satisfies Record<string, OptionSpec>;
 
@@ -79,6 +88,7 @@ export const checkOptions = {
   reporter: { type: 'string', value: 'text|json|junit', help: { id: 'format laporan', en: 'report format' } },
   output: { type: 'string', value: 'FILE', help: { id: 'tulis laporan ke berkas', en: 'write the report to a file' } },
   'run-tests': { type: 'boolean', help: { id: 'tulis setiap salinan dan jalankan npm test-nya', en: "write each copy and run its own npm test" } },
+  ...catalogSource,
   ...common,
 } satisfies Record<string, OptionSpec>;
 

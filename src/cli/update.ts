@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { InputOutputAdapter } from '@yeoman/types';
 import { loadCatalog } from '../lib/catalog/load.js';
+import { catalogFor } from '../lib/catalog/trust.js';
 import { UsageError, UserError } from '../lib/errors.js';
 import { say } from '../lib/i18n/index.js';
 import type { ConflictStyle } from '../lib/update/merge.js';
@@ -18,7 +19,8 @@ export async function runUpdate(argv: string[], io: Io): Promise<number> {
   const conflict = values.conflict ?? 'inline';
   if (conflict !== 'inline' && conflict !== 'rej') throw new UsageError({ key: 'usage.parse', params: { message: `--conflict must be inline or rej, not "${conflict}"`, command: 'update' } });
   const dir = path.resolve(io.cwd, positionals[0] ?? '.');
-  const plan = await planUpdate(dir, { catalog: await loadCatalog(), regionFile: values.region && path.resolve(io.cwd, values.region), to: values.to, conflict: conflict as ConflictStyle });
+  const catalog = await catalogFor({ catalog: values.catalog && path.resolve(io.cwd, values.catalog), trust: values.trust, pin: values['catalog-sha256'] });
+  const plan = await planUpdate(dir, { catalog, regionFile: values.region && path.resolve(io.cwd, values.region), to: values.to, conflict: conflict as ConflictStyle });
   const app = plan.state.manifest.app.id;
   const changed = plan.changes.filter((c) => c.outcome !== 'unchanged');
   const manifestChanges = JSON.stringify(plan.state.manifest) !== JSON.stringify(plan.fresh.manifest);

@@ -27,8 +27,8 @@ export function checkAppIds(catalog: Catalog, ids: readonly string[]): void {
  * catalogue + region settings + app ids → validated model → plan in memory. Writes nothing. The settings are
  * a file path, or an already parsed source (the wizard's new region file, not yet on disk).
  */
-export async function prepare(settings: string | { source: Source; dir: string }, apps: readonly string[], catalogDir?: string): Promise<Prepared> {
-  const catalog = await loadCatalog(catalogDir);
+export async function prepare(settings: string | { source: Source; dir: string }, apps: readonly string[], catalogOrDir?: string | Catalog): Promise<Prepared> {
+  const catalog = typeof catalogOrDir === 'object' ? catalogOrDir : await loadCatalog(catalogOrDir);
   checkAppIds(catalog, apps);
   const { ids } = withRequirements(catalog.apps, apps);
   const region = typeof settings === 'string'

@@ -77,7 +77,7 @@ export function renderedProblems(copy: CopyPlan, app: AppEntry, settings: Record
       if (file.path.endsWith('.json')) {
         const data = JSON.parse(text) as { settings?: unknown };
         if (file.path === 'config/settings.json' && !isDeepStrictEqual(data.settings, settings)) fail('settings differ from the settings given');
-      } else if (/\.ya?ml$/.test(file.path)) parse(text, { strict: true, uniqueKeys: true });
+      } else if (/\.ya?ml$/.test(file.path) && file.path !== PUBLICCODE) parse(text, { strict: true, uniqueKeys: true });
       else if (/(^|\/)\.env(\.|$)/.test(file.path)) parseEnv(text);
     } catch (error) {
       fail((error as Error).message.split('\n')[0] ?? '');
@@ -97,7 +97,8 @@ export function portability(copy: CopyPlan, app: AppEntry, origin: RegExp, own: 
   for (const file of copy.files) {
     if (file.path.startsWith('.replika/') || file.path === '.yo-rc.json') continue;
     file.contents.toString('utf8').split('\n').forEach((line, i) => {
-      if (!origin.test(ownNames.reduce((rest, name) => rest.replace(name, ''), line))) return;
+      // Most lines do not match at all: strip the region's own names only from those that do.
+      if (!origin.test(line) || !origin.test(ownNames.reduce((rest, name) => rest.replace(name, ''), line))) return;
       if (file.path === 'README.md' && /Direplikasi dari|katalog replikasi/.test(line)) return;
       if (file.path === PUBLICCODE && line.startsWith('isBasedOn:')) return;
       problems.push({ key: 'catalog.portability', params: { path: `${app.id}/${file.path}`, line: i + 1, text: line.trim().slice(0, 80) }, file: app.file });

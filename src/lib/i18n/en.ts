@@ -65,6 +65,8 @@ export const en = {
   'check.copyTest': { text: (p) => `the copy of ${p.app} failed its own tests (${p.code}):\n      ${p.output}`, hint: () => 'Run npm test in a copy made with replika new to see the whole output.' },
   'release.nothing': { text: (p) => `nothing changed since ${p.version}`, hint: () => 'Change the catalogue first, or there is nothing to release.' },
   'release.tooSmall': { text: (p) => `a ${p.bump} release is too small: the changes need a ${p.required} release (${p.reasons})`, hint: (p) => `Release with --bump ${p.required}, or take back the change.` },
+  'catalog.untrusted': { text: (p) => `the catalogue at ${p.path} is not the kit's own: its templates would run code on this machine`, hint: (p) => `Check it, then pin it with --catalog-sha256 ${p.sha256} (or pass --trust).` },
+  'catalog.pinMismatch': { text: (p) => `the catalogue at ${p.path} does not match the pinned sha256 (it is ${p.sha256})`, hint: () => 'It changed since it was pinned: check what changed before trusting it.' },
   'catalog.origin': { text: (p) => `origin region file not found: ${p.path}`, hint: () => 'Point "origin" at a file under regions/.' },
   // Templates and paths
   'template.render': { text: (p) => `template error: ${p.message}`, hint: () => 'Fix the template at this line (a misspelt or missing value?).' },

@@ -17,6 +17,8 @@ const validators = new Map<string, { schemaId: string; validate: ValidateFunctio
 export function forgetValidators(): void {
   for (const { schemaId: id } of validators.values()) ajv().removeSchema(id);
   validators.clear();
+  for (const id of settingsIds.values()) ajv().removeSchema(id);
+  settingsIds.clear();
 }
 
 /**
@@ -28,7 +30,9 @@ function composedValidator(catalog: Catalog, chosen: readonly string[]): Validat
   let validate = validators.get(key)?.validate;
   if (!validate) {
     // Only the chosen apps' schemas are compiled (a catalogue may hold thousands); other known ids are allowed.
-    const properties = Object.fromEntries(chosen.map((id) => [id, { ...catalog.apps.get(id)?.settings, default: {} }]));
+    // Each app's settings schema is compiled once and referenced, so the many app sets of a catalogue check
+    // (or of a large catalogue) do not compile the same schemas again.
+    const properties = Object.fromEntries(chosen.map((id) => [id, { $ref: settingsSchemaId(catalog, id), default: {} }]));
     const schema = {
       $id: `urn:replika:region:${encodeURIComponent(key)}`,
       allOf: [{ $ref: schemaId('region') }],
@@ -42,6 +46,20 @@ function composedValidator(catalog: Catalog, chosen: readonly string[]): Validat
     validators.set(key, { schemaId: schema.$id, validate });
   }
   return validate;
+}
+
+const settingsIds = new Map<string, string>();
+
+function settingsSchemaId(catalog: Catalog, id: string): string {
+  const app = catalog.apps.get(id);
+  const key = `${catalog.dir}:${id}:${JSON.stringify(app?.settings ?? {})}`;
+  let schemaId = settingsIds.get(key);
+  if (!schemaId) {
+    schemaId = `urn:replika:settings:${settingsIds.size}`;
+    ajv().addSchema({ ...(app?.settings ?? {}), $id: schemaId });
+    settingsIds.set(key, schemaId);
+  }
+  return schemaId;
 }
 
 /** A catalogue entry whose settings schema does not compile: found by compiling the chosen ones one by one. */
