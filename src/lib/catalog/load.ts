@@ -6,6 +6,7 @@ import { validator } from '../schema/ajv.js';
 import { schemaProblems } from '../schema/problems.js';
 import { loadYamlFile, type Source } from '../yaml/source.js';
 import { checkGraph } from './graph.js';
+import { readSnapshot } from './snapshot.js';
 import type { AppEntry, Catalog, Dimension, Origin } from './types.js';
 
 const cache = new Map<string, Promise<Catalog>>();
@@ -16,11 +17,12 @@ export function forgetCatalogs(): void {
 }
 
 /** Loads and checks a catalogue folder once per process; every problem in every file is reported together. */
-export function loadCatalog(dir = builtinCatalogDir): Promise<Catalog> {
+export function loadCatalog(dir = builtinCatalogDir, options: { fresh?: boolean } = {}): Promise<Catalog> {
   const key = path.resolve(dir);
   let pending = cache.get(key);
   if (!pending) {
-    pending = readCatalog(key);
+    const snapshot = !options.fresh && key === path.resolve(builtinCatalogDir) ? readSnapshot(key) : undefined;
+    pending = snapshot ? Promise.resolve(snapshot) : readCatalog(key);
     pending.catch(() => cache.delete(key));
     cache.set(key, pending);
   }
