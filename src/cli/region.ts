@@ -3,17 +3,15 @@ import path from 'node:path';
 import type { InputOutputAdapter } from '@yeoman/types';
 import { loadCatalog } from '../lib/catalog/load.js';
 import { UsageError, UserError } from '../lib/errors.js';
-import { say, type UiKey } from '../lib/i18n/index.js';
+import { say } from '../lib/i18n/index.js';
 import { regionProblems } from '../lib/region/load.js';
-import { ambiguous, exampleAnswers, REGION_QUESTIONS, regionFileText, resolveRegion, type RegionAnswers } from '../lib/region/new-region.js';
+import { ambiguous, exampleAnswers, REGION_PROMPTS, REGION_QUESTIONS, regionFileText, resolveRegion, type RegionAnswers } from '../lib/region/new-region.js';
 import { describeRegion, type OfficialRegion } from '../lib/region/official.js';
 import { slugify } from '../lib/text/suggest.js';
 import { parseYaml } from '../lib/yaml/source.js';
 import { parse } from './args.js';
 import type { Io } from './io.js';
 import { regionNewOptions } from './options.js';
-
-const PROMPT: Record<keyof RegionAnswers, UiKey> = { email: 'promptEmail', phone: 'promptPhone', address: 'promptAddress', communication: 'promptCommunication', civilService: 'promptCivilService' };
 
 /** `replika region new`: the official data fills what it knows; a person (or the examples) fill the rest. */
 export async function runRegion(argv: string[], io: Io): Promise<number> {
@@ -39,7 +37,7 @@ export async function runRegion(argv: string[], io: Io): Promise<number> {
   const answers: Partial<RegionAnswers> = {};
   if (terminal) {
     const examples = exampleAnswers(region);
-    Object.assign(answers, await terminal.prompt<RegionAnswers>(REGION_QUESTIONS.map((key) => ({ type: 'input', name: key, message: say(io.lang, PROMPT[key]), default: examples[key] }))));
+    Object.assign(answers, await terminal.prompt<RegionAnswers>(REGION_QUESTIONS.map((key) => ({ type: 'input', name: key, message: say(io.lang, REGION_PROMPTS[key]), default: examples[key] }))));
     for (const key of REGION_QUESTIONS) if (answers[key] === examples[key]) delete answers[key];
   }
 

@@ -1,14 +1,12 @@
 import type Generator from 'yeoman-generator';
 import type { Catalog } from '../../lib/catalog/types.js';
 import { UserError } from '../../lib/errors.js';
-import { say, type Lang, type UiKey } from '../../lib/i18n/index.js';
+import { say, type Lang } from '../../lib/i18n/index.js';
 import { regionProblems } from '../../lib/region/load.js';
-import { exampleAnswers, REGION_QUESTIONS, regionFileText, resolveRegion, type RegionAnswers } from '../../lib/region/new-region.js';
+import { exampleAnswers, REGION_PROMPTS, REGION_QUESTIONS, regionFileText, resolveRegion, type RegionAnswers } from '../../lib/region/new-region.js';
 import { describeRegion, type OfficialRegion } from '../../lib/region/official.js';
 import { slugify } from '../../lib/text/suggest.js';
 import { parseYaml, type Source } from '../../lib/yaml/source.js';
-
-const PROMPT: Record<keyof RegionAnswers, UiKey> = { email: 'promptEmail', phone: 'promptPhone', address: 'promptAddress', communication: 'promptCommunication', civilService: 'promptCivilService' };
 
 /**
  * The wizard's "new region file": the official data names the region (asking which one when a name is
@@ -24,7 +22,7 @@ export async function createRegionFile(generator: Generator, catalog: Catalog, l
     region = region.find((r) => r.code === code) as OfficialRegion;
   }
   const examples = exampleAnswers(region);
-  const answers: Partial<RegionAnswers> = await generator.prompt<RegionAnswers>(REGION_QUESTIONS.map((key) => ({ type: 'input', name: key, message: say(lang, PROMPT[key]), default: examples[key] })));
+  const answers: Partial<RegionAnswers> = await generator.prompt<RegionAnswers>(REGION_QUESTIONS.map((key) => ({ type: 'input', name: key, message: say(lang, REGION_PROMPTS[key]), default: examples[key] })));
   for (const key of REGION_QUESTIONS) if (answers[key] === examples[key]) delete answers[key];
   const file = `${slugify(region.name)}.yaml`;
   const schema = (await import('node:path')).relative(generator.destinationRoot(), `${catalog.dir}/schemas/region.schema.json`);

@@ -13,6 +13,10 @@ import type { AppEntry, Catalog } from './types.js';
 
 export const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** What names the origin in a copy: its short name, its region code or its domain. */
+export const originPattern = (catalog: Catalog) =>
+  new RegExp(`${escapeRe(catalog.origin.shortName)}|${escapeRe(catalog.origin.code)}|${escapeRe(catalog.origin.domain)}`, 'i');
+
 async function attempt(problems: Problem[], work: () => unknown): Promise<boolean> {
   try {
     await work();
@@ -37,7 +41,7 @@ export async function validateCatalog(dir: string): Promise<{ problems: Problem[
   if (!(await attempt(problems, async () => (catalog = await loadCatalog(dir))))) return { problems, stats };
   const cat = catalog as Catalog;
   const regionFiles = (await readdir(path.join(cat.dir, 'regions'))).filter((f) => f.endsWith('.yaml')).sort();
-  const origin = new RegExp(`${escapeRe(cat.origin.shortName)}|${escapeRe(cat.origin.code)}|${escapeRe(cat.origin.domain)}`, 'i');
+  const origin = originPattern(cat);
   for (const file of regionFiles) {
     const source = await loadYamlFile(path.join(cat.dir, 'regions', file)).catch((error: unknown) => {
       if (error instanceof UserError) problems.push(...error.problems);

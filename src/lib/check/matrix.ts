@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { escapeRe, portability, renderedProblems } from '../catalog/validate.js';
+import { originPattern, portability, renderedProblems } from '../catalog/validate.js';
 import type { Catalog } from '../catalog/types.js';
 import { UserError, type Problem } from '../errors.js';
 import { planRun, type CopyPlan } from '../plan/plan.js';
@@ -66,8 +66,7 @@ export async function runCase(catalog: Catalog, item: CheckCase): Promise<CaseRe
     if (copy) {
       problems.push(...renderedProblems(copy, app, region.region.apps[app.id] ?? {}));
       if (region.region.code !== catalog.origin.code) {
-        const origin = new RegExp(`${escapeRe(catalog.origin.shortName)}|${escapeRe(catalog.origin.code)}|${escapeRe(catalog.origin.domain)}`, 'i');
-        problems.push(...portability(copy, app, origin, [region.region.name, region.region.branding.shortName, region.region.domain, region.slug]));
+        problems.push(...portability(copy, app, originPattern(catalog), [region.region.name, region.region.branding.shortName, region.region.domain, region.slug]));
       }
     }
   } catch (error) {

@@ -1,11 +1,14 @@
 import { stringify } from 'yaml';
 import type { Catalog } from '../catalog/types.js';
 import { UsageError } from '../errors.js';
+import type { UiKey } from '../i18n/index.js';
 import { describeRegion, findRegions, official, suggestedDomain, type OfficialRegion } from './official.js';
 
 /** What a person must say about their region beyond the official data; each has an example default. */
 export const REGION_QUESTIONS = ['email', 'phone', 'address', 'communication', 'civilService'] as const;
 export type RegionAnswers = Record<(typeof REGION_QUESTIONS)[number], string>;
+/** The interface text that asks each question. */
+export const REGION_PROMPTS: Record<keyof RegionAnswers, UiKey> = { email: 'promptEmail', phone: 'promptPhone', address: 'promptAddress', communication: 'promptCommunication', civilService: 'promptCivilService' };
 
 /** The official region a --code or --name means; an unknown or ambiguous one is a usage error listing choices. */
 export function resolveRegion(query: { code?: string; name?: string }): OfficialRegion | OfficialRegion[] {
