@@ -7,14 +7,21 @@ import { templateError, templateFiles } from './plan/templates.js';
 import { loadRegion } from './region/load.js';
 import { validator } from './schema/ajv.js';
 import { schemaProblems } from './schema/problems.js';
+import { parse } from 'yaml';
 import { parseYaml } from './yaml/source.js';
 
 export const PUBLICCODE = 'publiccode.yml';
 
 /** Problems of a rendered publiccode.yml against the schema the kit ships. */
 export function publiccodeProblems(text: string, file: string) {
-  const source = parseYaml(text, file);
   const validate = validator('publiccode');
+  // The common case is valid: check the plain parse first, and work out positions only for a report.
+  try {
+    if (validate(parse(text, { strict: true, uniqueKeys: true }))) return [];
+  } catch {
+    // Not even YAML: the positioned parse below says where.
+  }
+  const source = parseYaml(text, file);
   return validate(source.data) ? [] : schemaProblems(validate.errors ?? [], source);
 }
 

@@ -32,17 +32,24 @@ export interface CaseResult {
 
 export async function regionsFromDir(dir: string): Promise<RegionInput[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort();
-  return files.map((f) => ({ id: f.replace(/\.yaml$/, ''), name: f, dir, source: () => loadYamlFile(path.join(dir, f)) }));
+  return files.map((f) => {
+    let parsed: Promise<Source> | undefined;
+    return { id: f.replace(/\.yaml$/, ''), name: f, dir, source: () => (parsed ??= loadYamlFile(path.join(dir, f))) };
+  });
 }
 
 /** Valid settings for all 514 regencies and cities, from the official data with the example answers. */
 export function allRegencies(catalog: Catalog): RegionInput[] {
-  return [...official().regions.values()].map((region) => ({
-    id: region.code,
-    name: `${region.code} ${region.name}`,
-    dir: catalog.dir,
-    source: async () => parseYaml(regionFileText(region, catalog, {}, 'region.schema.json'), `${region.code}.yaml`),
-  }));
+  return [...official().regions.values()].map((region) => {
+    // Parsed once per region, shared by its cases (each works on its own clone of the data).
+    let parsed: Source | undefined;
+    return {
+      id: region.code,
+      name: `${region.code} ${region.name}`,
+      dir: catalog.dir,
+      source: async () => (parsed ??= parseYaml(regionFileText(region, catalog, {}, 'region.schema.json'), `${region.code}.yaml`)),
+    };
+  });
 }
 
 /** Every app for every region, in a stable order; `--shard K/N` keeps every N-th case from the K-th. */
@@ -60,7 +67,7 @@ export async function runCase(catalog: Catalog, item: CheckCase): Promise<CaseRe
   try {
     if (!app) throw new UserError({ key: 'app.unknown', params: { id: item.app } });
     const source = await item.region.source();
-    const data = { ...(source.data as Record<string, unknown>) };
+    const data = structuredClone(source.data) as Record<string, unknown>;
     const region = await regionFromSource({ ...source, data }, item.region.dir, catalog, [app.id, ...(app.requires ?? [])]);
     copy = planRun(catalog, region, [app.id]).copies.find((c) => c.app === app.id);
     if (copy) {

@@ -21,6 +21,8 @@ const cache = new Map<string, TemplateFile[]>();
 /** Forgets compiled templates, for a long-running process whose template files change. */
 export function forgetTemplates(): void {
   cache.clear();
+  partials.clear();
+  ejs.clearCache();
 }
 
 /** The files of a template, its `extends` chain laid down first; compiled once per process. */
@@ -44,6 +46,19 @@ export function chain(name: string, root: string, seen: string[] = []): string[]
   const meta = path.join(dir, '_template.yaml');
   const base = existsSync(meta) ? (parse(readFileSync(meta, 'utf8')) as { extends?: string } | null)?.extends : undefined;
   return base ? [...chain(base, root, [...seen, name]), dir] : [dir];
+}
+
+const partials = new Map<string, string>();
+
+/** The most specific layer's `_partials/<name>`, looked up once per template. */
+function partial(layers: readonly string[], dir: string, name: string): string {
+  const key = `${layers.join('|')}|${name}`;
+  let file = partials.get(key);
+  if (file === undefined) {
+    file = [...layers].reverse().map((layer) => path.join(layer, PARTIALS, name)).find((candidate) => existsSync(candidate)) ?? path.join(dir, PARTIALS, name);
+    partials.set(key, file);
+  }
+  return file;
 }
 
 /** Files under `_partials/` are not output: `include('@name')` finds them, the most specific layer first. */
@@ -91,12 +106,11 @@ function compile(source: string, out: string, dir: string, layers: readonly stri
     localsName: 'it',
     destructuredLocals: LOCALS,
     escape: escaperFor(out, source),
-    cache: false,
+    // Included partials are compiled once (ejs keys its cache by file name), not at every render.
+    cache: true,
     includer: (original: string, given: string) => {
       // `@name` is a partial: the template's own if it has one, else the one of the layer it extends.
-      const resolved = original.startsWith('@')
-        ? ([...layers].reverse().map((layer) => path.join(layer, PARTIALS, original.slice(1))).find((file) => existsSync(file)) ?? path.join(dir, PARTIALS, original.slice(1)))
-        : given;
+      const resolved = original.startsWith('@') ? partial(layers, dir, original.slice(1)) : given;
       const inside = path.relative(root, resolved);
       if (inside.startsWith('..') || path.isAbsolute(inside)) {
         throw new UserError({ key: 'template.include', params: { path: original }, file: displayPath(source) });
