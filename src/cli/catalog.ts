@@ -1,3 +1,5 @@
+import { mkdtemp, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../lib/catalog/load.js';
 import { writeRun } from '../lib/copy/write.js';
@@ -49,7 +51,7 @@ async function runCatalogValidate(argv: string[], io: Io): Promise<number> {
 async function runCatalogDiff(argv: string[], io: Io): Promise<number> {
   const { positionals } = parse('catalog diff', catalogDiffOptions, argv);
   if (positionals.length !== 2) throw new UsageError({ key: 'usage.missing', params: { names: 'OLD NEW', example: 'replika catalog diff ../release-1.0.0/catalog catalog' } });
-  const [before, after] = await Promise.all(positionals.map((p) => loadCatalog(path.resolve(io.cwd, p))));
+  const [before, after] = await Promise.all(positionals.map(async (p) => loadCatalog(await catalogAt(p, io.cwd))));
   const changes = await diffCatalogs(before as Catalog, after as Catalog);
   for (const change of changes) io.out(say(io.lang, 'diffLine', { ...change }));
   io.out(say(io.lang, 'diffRequired', { bump: requiredBump(changes), from: (before as Catalog).version, to: (after as Catalog).version, actual: actualBump((before as Catalog).version, (after as Catalog).version) }));
@@ -65,4 +67,20 @@ async function runCatalogRelease(argv: string[], io: Io): Promise<number> {
   const release = await releaseCatalog(dir, path.resolve(io.cwd, values.previous), values.bump as Bump | undefined);
   io.out(say(io.lang, 'released', { version: release.version, count: release.changes.length, index: path.relative(io.cwd, release.index), sha256: await catalogDigest(await loadCatalog(dir)) }));
   return 0;
+}
+
+/**
+ * A catalogue folder, or a git ref of the repository the command runs in: its catalog/ and templates/ at that
+ * ref are extracted to a temp folder (git archive, no shell).
+ */
+async function catalogAt(spec: string, cwd: string): Promise<string> {
+  const dir = path.resolve(cwd, spec);
+  if (await stat(dir).then((s) => s.isDirectory(), () => false)) return dir;
+  const { execa } = await import('execa');
+  const root = await execa('git', ['rev-parse', '--show-toplevel'], { cwd, reject: false });
+  const verified = root.exitCode === 0 ? await execa('git', ['rev-parse', '--verify', '--quiet', `${spec}^{commit}`], { cwd, reject: false }) : undefined;
+  if (!verified || verified.exitCode !== 0) throw new UsageError({ key: 'catalog.notFound', params: { spec } });
+  const out = await mkdtemp(path.join(tmpdir(), 'replika-ref-'));
+  await execa('git', ['archive', '--format=tar', verified.stdout.trim(), '--', 'catalog', 'templates'], { cwd: root.stdout.trim() }).pipe('tar', ['-x', '-C', out]);
+  return path.join(out, 'catalog');
 }

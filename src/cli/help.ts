@@ -45,7 +45,7 @@ const COMMANDS: Record<string, { usage: string; summary: { id: string; en: strin
   },
   'catalog diff': {
     usage: 'replika catalog diff OLD NEW',
-    summary: { id: 'perubahan antara dua folder katalog dan kenaikan versi yang diperlukan', en: 'changes between two catalogue folders and the version bump they need' },
+    summary: { id: 'perubahan antara dua folder katalog (atau ref git) dan kenaikan versi yang diperlukan', en: 'changes between two catalogue folders (or git refs) and the version bump they need' },
     options: catalogDiffOptions,
   },
   'catalog release': {

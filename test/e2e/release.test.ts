@@ -45,3 +45,19 @@ describe('replika catalog diff and release', () => {
     expect((await replika(['catalog', 'release', path.join(next, 'catalog'), '--previous', path.join(next, 'catalog')], next)).stderr).toContain('nothing changed since 2.0.0');
   });
 });
+
+describe('replika catalog diff against a git ref', () => {
+  it('compares the working catalogue with the one at a commit', async () => {
+    const { execa } = await import('execa');
+    const repo = await forkCatalog();
+    const git = (...args: string[]) => execa('git', args, { cwd: repo, env: { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    await git('init', '--quiet');
+    await git('add', '.');
+    await git('commit', '--quiet', '-m', 'catalogue 1.0.0');
+    await edit(path.join(repo, 'catalog', 'apps', 'laksa.yaml'), '    slaDays:\n', '    intro:\n      type: string\n    slaDays:\n');
+    const run = await replika(['catalog', 'diff', 'HEAD', 'catalog'], repo);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stdout).toContain('  minor  laksa: optional setting intro added');
+    expect((await replika(['catalog', 'diff', 'no-such-ref', 'catalog'], repo)).stderr).toContain('no-such-ref is neither a catalogue folder nor a git ref of this repository');
+  });
+});

@@ -64,6 +64,7 @@ export const id: Record<keyof typeof en, Message> = {
   'release.tooSmall': { text: (p) => `rilis ${p.bump} terlalu kecil: perubahannya memerlukan rilis ${p.required} (${p.reasons})`, hint: (p) => `Rilis dengan --bump ${p.required}, atau batalkan perubahannya.` },
   'catalog.untrusted': { text: (p) => `katalog di ${p.path} bukan milik kit: template-nya akan menjalankan kode di mesin ini`, hint: (p) => `Periksa dulu, lalu sematkan dengan --catalog-sha256 ${p.sha256} (atau berikan --trust).` },
   'catalog.pinMismatch': { text: (p) => `katalog di ${p.path} tidak sesuai dengan sha256 yang disematkan (nilainya ${p.sha256})`, hint: () => 'Katalog berubah sejak disematkan: periksa perubahannya sebelum memercayainya.' },
+  'catalog.notFound': { text: (p) => `${p.spec} bukan folder katalog dan bukan ref git repositori ini`, hint: () => 'Berikan folder berisi catalog.yaml, atau commit, tag atau branch.' },
   'catalog.origin': { text: (p) => `berkas daerah asal tidak ditemukan: ${p.path}`, hint: () => 'Arahkan "origin" ke berkas di bawah regions/.' },
   'template.render': { text: (p) => `kesalahan template: ${p.message}`, hint: () => 'Perbaiki template di baris ini (nama nilai salah ketik atau tidak ada?).' },
   'template.escape': { text: (p) => `"<%= %>" tidak dapat meng-escape untuk keluaran ${p.format}`, hint: (p) => `Gunakan <%- h.${p.helper}(nilai) %>.` },
