@@ -1,4 +1,4 @@
-import { utimes } from 'node:fs/promises';
+import { appendFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { forgetCaches } from '../../src/lib/caches.js';
@@ -21,6 +21,9 @@ describe('the build-time catalogue snapshot', () => {
     const before = fingerprint(dir);
     const later = new Date(Date.now() + 60_000);
     await utimes(path.join(dir, 'apps', 'laksa.yaml'), later, later);
+    // A new date alone (as npm gives installed files) changes nothing; an edit does.
+    expect(fingerprint(dir)).toBe(before);
+    await appendFile(path.join(dir, 'apps', 'laksa.yaml'), '# edited\n');
     expect(fingerprint(dir)).not.toBe(before);
     // A snapshot is only ever for the bundled catalogue folder.
     expect(readSnapshot(dir)).toBeUndefined();

@@ -1,12 +1,13 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { sha256 } from '../copy/manifest.js';
 import path from 'node:path';
 import { displayPath, packageRoot } from '../paths.js';
 import type { AppEntry, Catalog } from './types.js';
 
 /**
  * The bundled catalogue, validated at build time and stored as JSON: parsing fourteen YAML files costs more
- * than everything else `replika new` does. It is used only while every catalogue file still has the size and
- * modification time it had then; any edit makes the loader read and check the YAML again.
+ * than everything else `replika new` does. It is used only while every catalogue file still has the contents
+ * it had then; any edit makes the loader read and check the YAML again.
  */
 export const SNAPSHOT = path.join(packageRoot, 'dist', 'catalog-snapshot.json');
 
@@ -20,10 +21,8 @@ export function fingerprint(dir: string): string {
     .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
-  return files.map((file) => {
-    const stat = statSync(file);
-    return `${path.relative(dir, file)}:${stat.size}:${stat.mtimeMs}`;
-  }).join('|');
+  // Contents, not modification times: npm gives every installed file the same date.
+  return files.map((file) => `${path.relative(dir, file)}:${sha256(readFileSync(file))}`).join('|');
 }
 
 export function readSnapshot(dir: string): Catalog | undefined {
