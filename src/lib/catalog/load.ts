@@ -21,7 +21,7 @@ export function loadCatalog(dir = builtinCatalogDir, options: { fresh?: boolean 
   const key = path.resolve(dir);
   let pending = cache.get(key);
   if (!pending) {
-    const snapshot = !options.fresh && key === path.resolve(builtinCatalogDir) ? readSnapshot(key) : undefined;
+    const snapshot = options.fresh ? undefined : readSnapshot(key);
     pending = snapshot ? Promise.resolve(snapshot) : readCatalog(key);
     pending.catch(() => cache.delete(key));
     cache.set(key, pending);

@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { sha256 } from '../copy/manifest.js';
 import path from 'node:path';
-import { displayPath, packageRoot } from '../paths.js';
+import { sha256 } from '../copy/manifest.js';
+import { builtinCatalogDir, displayPath, packageRoot } from '../paths.js';
 import type { AppEntry, Catalog } from './types.js';
 
 /**
  * The bundled catalogue, validated at build time and stored as JSON: parsing fourteen YAML files costs more
  * than everything else `replika new` does. It is used only while every catalogue file still has the contents
- * it had then; any edit makes the loader read and check the YAML again.
+ * it had then; any edit makes the loader read and check the YAML again. Paths are stored relative to the
+ * package, so the snapshot also serves the package once installed elsewhere.
  */
 export const SNAPSHOT = path.join(packageRoot, 'dist', 'catalog-snapshot.json');
 
@@ -25,12 +26,25 @@ export function fingerprint(dir: string): string {
   return files.map((file) => `${path.relative(dir, file)}:${sha256(readFileSync(file))}`).join('|');
 }
 
+const relative = (file: string) => path.relative(packageRoot, path.resolve(file));
+const absolute = (file: string) => path.resolve(packageRoot, file);
+
+/** The bundled catalogue from the snapshot, if `dir` is the bundled catalogue and nothing in it changed. */
 export function readSnapshot(dir: string): Catalog | undefined {
+  if (path.resolve(dir) !== path.resolve(builtinCatalogDir)) return undefined;
   try {
-    const snapshot = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Snapshot;
-    if (snapshot.catalog.dir !== dir || snapshot.fingerprint !== fingerprint(dir)) return undefined;
-    const { apps, timeZones, ...rest } = snapshot.catalog;
-    return { ...rest, file: displayPath(rest.file), apps: new Map(apps.map((app) => [app.id, { ...app, file: displayPath(app.file) }])), timeZones: new Map(timeZones) };
+    const { fingerprint: stored, catalog } = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Snapshot;
+    if (stored !== fingerprint(builtinCatalogDir)) return undefined;
+    const { apps, timeZones, ...rest } = catalog;
+    return {
+      ...rest,
+      dir: absolute(rest.dir),
+      templatesDir: absolute(rest.templatesDir),
+      file: displayPath(absolute(rest.file)),
+      origin: { ...rest.origin, file: absolute(rest.origin.file) },
+      apps: new Map(apps.map((app) => [app.id, { ...app, file: displayPath(absolute(app.file)) }])),
+      timeZones: new Map(timeZones),
+    };
   } catch {
     return undefined;
   }
@@ -39,7 +53,15 @@ export function readSnapshot(dir: string): Catalog | undefined {
 export function writeSnapshot(catalog: Catalog): void {
   const snapshot: Snapshot = {
     fingerprint: fingerprint(catalog.dir),
-    catalog: { ...catalog, file: path.resolve(catalog.file), apps: [...catalog.apps.values()].map((app) => ({ ...app, file: path.resolve(app.file) })), timeZones: [...catalog.timeZones] },
+    catalog: {
+      ...catalog,
+      dir: relative(catalog.dir),
+      templatesDir: relative(catalog.templatesDir),
+      file: relative(catalog.file),
+      origin: { ...catalog.origin, file: relative(catalog.origin.file) },
+      apps: [...catalog.apps.values()].map((app) => ({ ...app, file: relative(app.file) })),
+      timeZones: [...catalog.timeZones],
+    },
   };
   writeFileSync(SNAPSHOT, `${JSON.stringify(snapshot)}\n`);
 }
