@@ -2,12 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { catalogFor } from '../lib/catalog/trust.js';
 import { allRegencies, cases, regionsFromDir, runCase, type CaseResult } from '../lib/check/matrix.js';
 import * as reporters from '../lib/check/report.js';
 import { writeRun } from '../lib/copy/write.js';
 import { UsageError } from '../lib/errors.js';
 import { list, parse } from './args.js';
+import { catalogFromFlags } from './catalog-flags.js';
 import type { Io } from './io.js';
 import { checkOptions } from './options.js';
 
@@ -19,7 +19,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   const reporter = values.reporter ?? 'text';
   if (!['text', 'json', 'junit'].includes(reporter)) throw new UsageError({ key: 'usage.parse', params: { message: `--reporter must be text, json or junit, not "${reporter}"`, command: 'check' } });
   const shard = values.shard ? parseShard(values.shard) : undefined;
-  const catalog = await catalogFor({ catalog: values.catalog && path.resolve(io.cwd, values.catalog), trust: values.trust, pin: values['catalog-sha256'] });
+  const catalog = await catalogFromFlags(values, io.cwd);
   const regions = values['all-regencies'] ? allRegencies(catalog) : await regionsFromDir(path.resolve(io.cwd, values.regions ?? path.join(catalog.dir, 'regions')));
   const apps = list(values.app).length > 0 ? list(values.app) : [...catalog.apps.keys()];
   const todo = cases(regions, apps, shard);

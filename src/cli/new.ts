@@ -3,13 +3,14 @@ import type { InputOutputAdapter } from '@yeoman/types';
 import { gitInit, npmInstall, runStep } from '../lib/copy/commands.js';
 import { writeRun } from '../lib/copy/write.js';
 import type { FileStatus } from '../lib/copy/adapter.js';
-import { UsageError, UserError } from '../lib/errors.js';
+import { UsageError } from '../lib/errors.js';
 import { say, type UiKey } from '../lib/i18n/index.js';
-import { catalogFor } from '../lib/catalog/trust.js';
 import { defaultOut, prepare } from '../lib/run.js';
 import { list, parse } from './args.js';
+import { catalogFromFlags } from './catalog-flags.js';
 import type { Io } from './io.js';
 import { newOptions } from './options.js';
+import { confirmOrCancel, terminalAdapter } from './prompt.js';
 
 export const STATUS_LINE: Record<FileStatus, UiKey> = { create: 'fileCreate', identical: 'fileIdentical', force: 'fileForce', skip: 'fileSkip' };
 const EXAMPLE = 'replika new --region catalog/regions/kota-gorontalo.yaml --app laksa --yes';
@@ -27,7 +28,7 @@ export async function runNew(argv: string[], io: Io): Promise<number> {
   }
 
   // 2. Validate and render everything in memory; any problem stops here, before a byte is written.
-  const catalog = await catalogFor({ catalog: values.catalog && path.resolve(io.cwd, values.catalog), trust: values.trust, pin: values['catalog-sha256'] });
+  const catalog = await catalogFromFlags(values, io.cwd);
   const { region, plan } = await prepare(values.region as string, apps, catalog);
   for (const note of plan.added) io.out(say(io.lang, 'requiresNote', note));
   const destination = path.resolve(io.cwd, values.out ?? defaultOut(region));
@@ -38,12 +39,8 @@ export async function runNew(argv: string[], io: Io): Promise<number> {
   // 3. Ask before writing when someone is there to answer.
   let terminal: InputOutputAdapter | undefined;
   if (io.interactive && !values.yes && !values['dry-run']) {
-    const { TerminalAdapter } = await import('@yeoman/adapter');
-    terminal = new TerminalAdapter() as unknown as InputOutputAdapter;
-    const { ok } = await terminal.prompt<{ ok: boolean }>([
-      { type: 'confirm', name: 'ok', default: true, message: say(io.lang, 'confirmWrite', { count: plan.copies.length, region: region.region.name, dir: shown }) },
-    ]);
-    if (!ok) throw new UserError({ key: 'write.aborted' });
+    terminal = await terminalAdapter();
+    await confirmOrCancel(terminal, say(io.lang, 'confirmWrite', { count: plan.copies.length, region: region.region.name, dir: shown }));
   }
 
   // 4. Write (or list, for a dry run) and report every file.

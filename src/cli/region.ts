@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { InputOutputAdapter } from '@yeoman/types';
 import { loadCatalog } from '../lib/catalog/load.js';
 import { UsageError, UserError } from '../lib/errors.js';
 import { say } from '../lib/i18n/index.js';
@@ -12,6 +11,7 @@ import { parseYaml } from '../lib/yaml/source.js';
 import { parse } from './args.js';
 import type { Io } from './io.js';
 import { regionNewOptions } from './options.js';
+import { terminalAdapter } from './prompt.js';
 
 /** `replika region new`: the official data fills what it knows; a person (or the examples) fill the rest. */
 export async function runRegion(argv: string[], io: Io): Promise<number> {
@@ -56,9 +56,4 @@ export async function runRegion(argv: string[], io: Io): Promise<number> {
   }
   io.out(say(io.lang, 'regionWritten', { file: path.relative(io.cwd, file) || file }));
   return 0;
-}
-
-async function terminalAdapter(): Promise<InputOutputAdapter> {
-  const { TerminalAdapter } = await import('@yeoman/adapter');
-  return new TerminalAdapter() as unknown as InputOutputAdapter;
 }

@@ -1,14 +1,14 @@
 import path from 'node:path';
-import type { InputOutputAdapter } from '@yeoman/types';
 import { loadCatalog } from '../lib/catalog/load.js';
-import { catalogFor } from '../lib/catalog/trust.js';
-import { UsageError, UserError } from '../lib/errors.js';
+import { UsageError } from '../lib/errors.js';
 import { say } from '../lib/i18n/index.js';
 import type { ConflictStyle } from '../lib/update/merge.js';
 import { applyUpdate, copyStatus, planUpdate, updateDiffs } from '../lib/update/update.js';
 import { parse } from './args.js';
+import { catalogFromFlags } from './catalog-flags.js';
 import type { Io } from './io.js';
 import { statusOptions, updateOptions } from './options.js';
+import { confirmOrCancel, terminalAdapter } from './prompt.js';
 
 /** Exit code of `replika status` when an update is available, for CI. */
 export const UPDATE_AVAILABLE = 10;
@@ -19,7 +19,7 @@ export async function runUpdate(argv: string[], io: Io): Promise<number> {
   const conflict = values.conflict ?? 'inline';
   if (conflict !== 'inline' && conflict !== 'rej') throw new UsageError({ key: 'usage.parse', params: { message: `--conflict must be inline or rej, not "${conflict}"`, command: 'update' } });
   const dir = path.resolve(io.cwd, positionals[0] ?? '.');
-  const catalog = await catalogFor({ catalog: values.catalog && path.resolve(io.cwd, values.catalog), trust: values.trust, pin: values['catalog-sha256'] });
+  const catalog = await catalogFromFlags(values, io.cwd);
   const plan = await planUpdate(dir, { catalog, regionFile: values.region && path.resolve(io.cwd, values.region), to: values.to, conflict: conflict as ConflictStyle });
   const app = plan.state.manifest.app.id;
   const changed = plan.changes.filter((c) => c.outcome !== 'unchanged');
@@ -38,10 +38,7 @@ export async function runUpdate(argv: string[], io: Io): Promise<number> {
   io.out(say(io.lang, 'updateSummary', { updated: count('updated'), merged: count('merged'), conflicted: count('conflicted'), added: count('added'), removed: count('removed'), kept: count('kept', 'deleted-kept') }));
   if (values['dry-run']) return 0;
   if (io.interactive && !values.yes) {
-    const { TerminalAdapter } = await import('@yeoman/adapter');
-    const terminal = new TerminalAdapter() as unknown as InputOutputAdapter;
-    const { ok } = await terminal.prompt<{ ok: boolean }>([{ type: 'confirm', name: 'ok', default: true, message: say(io.lang, 'confirmWrite', { count: 1, region: plan.state.manifest.region.name, dir: path.relative(io.cwd, dir) || '.' }) }]);
-    if (!ok) throw new UserError({ key: 'write.aborted' });
+    await confirmOrCancel(await terminalAdapter(), say(io.lang, 'confirmWrite', { count: 1, region: plan.state.manifest.region.name, dir: path.relative(io.cwd, dir) || '.' }));
   }
   await applyUpdate(plan);
   if (count('conflicted') > 0) io.out(say(io.lang, 'updateConflicts'));

@@ -5,6 +5,7 @@ import type { MemFsEditorFile } from 'mem-fs-editor';
 import { UserError, type Problem } from '../errors.js';
 import type { CopyPlan } from '../plan/plan.js';
 import { conflictAdapter, type FileStatus } from './adapter.js';
+import { holdSignals } from './signals.js';
 
 export interface WriteOptions {
   /** Absolute destination folder; each copy goes to <destination>/<app>. */
@@ -56,11 +57,7 @@ export async function writeRun(plan: { copies: Pick<CopyPlan, 'dir' | 'files'>[]
   for (const target of targets) editor.write(target.abs, target.contents);
   const adapter = conflictAdapter(record, options.terminal);
   // An interrupt while files are being written waits for the write to finish: the copy is complete or absent.
-  let interrupted: NodeJS.Signals | undefined;
-  const hold = (signal: NodeJS.Signals) => {
-    interrupted ??= signal;
-  };
-  process.on('SIGINT', hold).on('SIGTERM', hold).on('SIGHUP', hold);
+  const signals = holdSignals();
   try {
     // The manifest and the base snapshot are the kit's own records: always current, never a question.
     await editor.commit(forceYoFiles(), forceFileTransform('**/.replika/base.json'), createConflicterTransform(adapter, { force: options.force, cwd: destination }));
@@ -71,9 +68,9 @@ export async function writeRun(plan: { copies: Pick<CopyPlan, 'dir' | 'files'>[]
     if (error instanceof Error && /aborted by user/i.test(error.message)) throw new UserError({ key: 'write.aborted' });
     throw new UserError({ key: 'write.failed', params: { message: (error as Error).message } });
   } finally {
-    process.off('SIGINT', hold).off('SIGTERM', hold).off('SIGHUP', hold);
+    signals.release();
   }
-  if (interrupted) throw new UserError({ key: 'write.interrupted', params: { signal: interrupted } }, 128 + (interrupted === 'SIGINT' ? 2 : interrupted === 'SIGTERM' ? 15 : 1));
+  signals.check();
   return result;
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { Catalog } from '../catalog/types.js';
 import { BASE_FILE, MANIFEST_FILE, sha256 } from '../copy/manifest.js';
+import { holdSignals } from '../copy/signals.js';
 import { UserError } from '../errors.js';
 import { planCopy, type CopyPlan } from '../plan/plan.js';
 import { readCopy, settingsFor, type CopyState } from './copy-state.js';
@@ -67,18 +68,14 @@ export async function applyUpdate(plan: UpdatePlan): Promise<void> {
     ]),
     ...plan.fresh.files.filter((f) => f.path === BASE_FILE || f.path === MANIFEST_FILE).map((f) => puts(f.path, f.contents)),
   ];
-  let interrupted: NodeJS.Signals | undefined;
-  const hold = (signal: NodeJS.Signals) => {
-    interrupted ??= signal;
-  };
-  process.on('SIGINT', hold).on('SIGTERM', hold).on('SIGHUP', hold);
+  const signals = holdSignals();
   try {
     for (const [i, w] of writes.entries()) {
       await mkdir(path.join(stage, 'new'), { recursive: true });
       await writeFile(path.join(stage, 'new', String(i)), w.contents);
     }
     // Interrupted while staging: nothing has touched the copy yet, so stop here and leave it as it was.
-    if (interrupted) throw new UserError({ key: 'write.interrupted', params: { signal: interrupted } }, 130);
+    signals.check();
     const removals = plan.changes.filter((c) => c.remove).map((c) => c.path);
     for (const relative of [...writes.map((w) => w.relative), ...removals]) {
       const target = path.join(dir, relative);
@@ -102,10 +99,10 @@ export async function applyUpdate(plan: UpdatePlan): Promise<void> {
     }
     throw new UserError({ key: 'update.failed', params: { message: (error as Error).message } });
   } finally {
-    process.off('SIGINT', hold).off('SIGTERM', hold).off('SIGHUP', hold);
+    signals.release();
     await rm(stage, { recursive: true, force: true });
   }
-  if (interrupted) throw new UserError({ key: 'write.interrupted', params: { signal: interrupted } }, 130);
+  signals.check();
 }
 
 /** For `replika status`: is an update available, and which files has the user changed? */

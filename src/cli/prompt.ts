@@ -1,0 +1,17 @@
+import type { InputOutputAdapter } from '@yeoman/types';
+import { UserError } from '../lib/errors.js';
+
+/**
+ * Questions at the terminal go through here (Yeoman's terminal adapter, loaded only when someone is asked),
+ * so the commands share one way of asking and one way of cancelling.
+ */
+export async function terminalAdapter(): Promise<InputOutputAdapter> {
+  const { TerminalAdapter } = await import('@yeoman/adapter');
+  return new TerminalAdapter() as unknown as InputOutputAdapter;
+}
+
+/** Asks a yes/no question (yes by default); no cancels the command with nothing written. */
+export async function confirmOrCancel(terminal: InputOutputAdapter, message: string): Promise<void> {
+  const { ok } = await terminal.prompt<{ ok: boolean }>([{ type: 'confirm', name: 'ok', default: true, message }]);
+  if (!ok) throw new UserError({ key: 'write.aborted' });
+}
