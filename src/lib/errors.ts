@@ -41,3 +41,17 @@ export class UsageError extends UserError {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+/**
+ * Runs work that may fail with user errors, adding them to `problems` instead of stopping, so that every problem
+ * of a run is reported together. Anything else thrown is a bug and propagates.
+ */
+export async function collecting<T>(problems: Problem[], work: () => T | Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    problems.push(...error.problems);
+    return undefined;
+  }
+}

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError, type Problem } from '../errors.js';
+import { collecting, UserError, type Problem } from '../errors.js';
 import { builtinCatalogDir, displayPath } from '../paths.js';
 import { validator } from '../schema/ajv.js';
 import { schemaProblems } from '../schema/problems.js';
@@ -31,15 +31,7 @@ export function loadCatalog(dir = builtinCatalogDir, options: { fresh?: boolean 
 
 async function readCatalog(dir: string): Promise<Catalog> {
   const problems: Problem[] = [];
-  const attempt = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof UserError) problems.push(...error.problems);
-      else throw error;
-      return undefined;
-    }
-  };
+  const attempt = <T>(work: () => Promise<T>) => collecting(problems, work);
   const file = path.join(dir, 'catalog.yaml');
   const head = await attempt(() => checked(file, 'catalog'));
   const appFiles = (await readdir(path.join(dir, 'apps')).catch(() => [])).filter((f) => f.endsWith('.yaml')).sort();

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual, parseEnv } from 'node:util';
 import { parse } from 'yaml';
-import { UserError, type Problem } from '../errors.js';
+import { collecting, type Problem } from '../errors.js';
 import { planRun, type CopyPlan } from '../plan/plan.js';
 import { chain } from '../plan/templates.js';
 import { publiccodeProblems, PUBLICCODE } from '../publiccode.js';
@@ -17,17 +17,6 @@ export const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\
 export const originPattern = (catalog: Catalog) =>
   new RegExp(`${escapeRe(catalog.origin.shortName)}|${escapeRe(catalog.origin.code)}|${escapeRe(catalog.origin.domain)}`, 'i');
 
-async function attempt(problems: Problem[], work: () => unknown): Promise<boolean> {
-  try {
-    await work();
-    return true;
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    problems.push(...error.problems);
-    return false;
-  }
-}
-
 /**
  * Everything a maintainer must know before publishing a catalogue, in one run: schemas and cross-references,
  * every app rendered (strict EJS) with its example settings for every region file, every JSON, YAML, .env and
@@ -37,22 +26,18 @@ async function attempt(problems: Problem[], work: () => unknown): Promise<boolea
 export async function validateCatalog(dir: string): Promise<{ problems: Problem[]; stats: { apps: number; regions: number; copies: number; files: number } }> {
   const problems: Problem[] = [];
   const stats = { apps: 0, regions: 0, copies: 0, files: 0 };
-  let catalog: Catalog | undefined;
-  if (!(await attempt(problems, async () => (catalog = await loadCatalog(dir))))) return { problems, stats };
-  const cat = catalog as Catalog;
+  const cat = await collecting(problems, () => loadCatalog(dir));
+  if (!cat) return { problems, stats };
   const regionFiles = (await readdir(path.join(cat.dir, 'regions'))).filter((f) => f.endsWith('.yaml')).sort();
   const origin = originPattern(cat);
   for (const file of regionFiles) {
-    const source = await loadYamlFile(path.join(cat.dir, 'regions', file)).catch((error: unknown) => {
-      if (error instanceof UserError) problems.push(...error.problems);
-      else throw error;
-    });
+    const source = await collecting(problems, () => loadYamlFile(path.join(cat.dir, 'regions', file)));
     if (!source) continue;
     const isOrigin = path.join(cat.dir, 'regions', file) === cat.origin.file;
     for (const app of cat.apps.values()) {
       const data = { ...(source.data as Record<string, unknown>), apps: { [app.id]: structuredClone(app.example) } };
       const withExample = { ...source, data };
-      await attempt(problems, async () => {
+      await collecting(problems, async () => {
         const region = await regionFromSource(withExample, path.join(cat.dir, 'regions'), cat, [app.id, ...(app.requires ?? [])]);
         for (const copy of planRun(cat, region, [app.id]).copies) {
           if (copy.app !== app.id) continue;
