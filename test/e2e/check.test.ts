@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,10 @@ describe('replika check (CI matrix)', () => {
     expect(new Set(shards.flat())).toEqual(new Set(all));
     for (const shard of shards) expect(shard.length).toBeGreaterThanOrEqual(Math.floor(all.length / 3));
     expect((await replika(['check', '--shard', '4/3'], cwd)).exitCode).toBe(2);
+    const reporter = await replika(['check', '--reporter', 'xml', '--output', 'r.xml'], cwd);
+    expect(reporter.exitCode).toBe(2);
+    expect(reporter.stderr).toContain('--reporter must be text, json or junit, not "xml"');
+    expect(await readdir(cwd)).toEqual([]);
   });
 
   it('--run-tests writes each copy and runs its own tests', async () => {

@@ -24,6 +24,9 @@ describe('replika catalog diff and release', () => {
     expect(diff.stdout).toContain('  minor  gawat-darurat-112: optional setting note added');
     expect(diff.stdout).toContain('Required bump: major (1.0.0 → 1.0.0 is none).');
 
+    const bad = await replika(['catalog', 'release', path.join(next, 'catalog'), '--previous', path.join(old, 'catalog'), '--bump', 'huge'], next);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('--bump must be major, minor or patch, not "huge"');
     const minor = await replika(['catalog', 'release', path.join(next, 'catalog'), '--previous', path.join(old, 'catalog'), '--bump', 'minor'], next);
     expect(minor.exitCode).toBe(1);
     expect(minor.stderr).toContain('a minor release is too small: the changes need a major release (laksa: required setting officer added)');
