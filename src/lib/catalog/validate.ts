@@ -3,7 +3,8 @@ import path from 'node:path';
 import { isDeepStrictEqual, parseEnv } from 'node:util';
 import { parse } from 'yaml';
 import { collecting, type Problem } from '../errors.js';
-import { planRun, type CopyPlan } from '../plan/plan.js';
+import { fileText, planRun, type CopyPlan } from '../plan/plan.js';
+import { BASE_FILE, MANIFEST_FILE } from '../copy/manifest.js';
 import { chain } from '../plan/templates.js';
 import { publiccodeProblems, PUBLICCODE } from '../publiccode.js';
 import { regionFromSource } from '../region/load.js';
@@ -59,7 +60,9 @@ export async function validateCatalog(dir: string): Promise<{ problems: Problem[
 export function renderedProblems(copy: CopyPlan, app: AppEntry, settings: Record<string, unknown>): Problem[] {
   const problems: Problem[] = [];
   for (const file of copy.files) {
-    const text = file.contents.toString('utf8');
+    // The manifest and the base snapshot are the kit's own JSON, not template output.
+    if (file.path === MANIFEST_FILE || file.path === BASE_FILE) continue;
+    const text = fileText(file);
     const where = `${app.id}/${file.path}`;
     const fail = (message: string) => problems.push({ key: 'catalog.roundTrip', params: { path: where, message }, file: app.file });
     try {
@@ -84,8 +87,11 @@ export function portability(copy: CopyPlan, app: AppEntry, origin: RegExp, own: 
   const problems: Problem[] = [];
   const ownNames = own.filter(Boolean).sort((a, b) => b.length - a.length).map((n) => new RegExp(escapeRe(n), 'gi'));
   for (const file of copy.files) {
-    if (file.path.startsWith('.replika/') || file.path === '.yo-rc.json') continue;
-    file.contents.toString('utf8').split('\n').forEach((line, i) => {
+    if (file.path === BASE_FILE || file.path === MANIFEST_FILE) continue;
+    const text = fileText(file);
+    // Most files do not name the origin at all: only those that do are read line by line.
+    if (!origin.test(text)) continue;
+    text.split('\n').forEach((line, i) => {
       // Most lines do not match at all: strip the region's own names only from those that do.
       if (!origin.test(line) || !origin.test(ownNames.reduce((rest, name) => rest.replace(name, ''), line))) return;
       if (file.path === 'README.md' && /Direplikasi dari|katalog replikasi/.test(line)) return;

@@ -8,17 +8,19 @@ export function html(value: unknown): string {
 }
 
 /** JSON that stays inert inside HTML <script>, JS source and JSON files alike. */
+const INERT: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 export function json(value: unknown, indent = 2): string {
-  return (JSON.stringify(value, null, indent) ?? 'null')
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return (JSON.stringify(value, null, indent) ?? 'null').replace(/[<>&\u2028\u2029]/g, (c) => INERT[c] ?? c);
 }
+
+const YAML_RAW = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
 
 /** A YAML flow value; strings are always double-quoted so `NO`, `on` or `12:30` stay strings. */
 export function yaml(value: unknown): string {
+  // Most values are one string: JSON's escapes are YAML's double-quoted escapes, and characters YAML does not
+  // allow raw (DEL, C1 controls, U+FEFF, U+FFFE/F, line and paragraph separators; JSON escapes C0 and lone surrogates) are escaped.
+  if (typeof value === 'string') return JSON.stringify(value).replace(YAML_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return String(value);
   // One line, JSON-style escapes: a folded multi-line scalar would break the indentation of the line it sits on,
   // and YAML 1.1 readers take U+2028/U+2029 for line breaks.
   return stringify(value, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', collectionStyle: 'flow', lineWidth: 0, doubleQuotedAsJSON: true })

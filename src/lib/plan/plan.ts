@@ -9,8 +9,36 @@ import { strict } from './strict.js';
 import { templateError, templateFiles } from './templates.js';
 
 export interface PlannedFile {
-  path: string;
-  contents: Buffer;
+  readonly path: string;
+  readonly contents: Buffer;
+  /** The contents as text, when the file was rendered (checks read it without decoding the bytes again). */
+  readonly text?: string;
+}
+
+/** A rendered file: its bytes are made only when something writes or hashes them. */
+class RenderedFile implements PlannedFile {
+  #contents?: Buffer;
+  #make: () => string;
+  #text?: string;
+  constructor(readonly path: string, make: string | (() => string)) {
+    if (typeof make === 'string') this.#text = make;
+    this.#make = typeof make === 'string' ? () => make : make;
+  }
+  get text(): string {
+    return (this.#text ??= this.#make());
+  }
+  get contents(): Buffer {
+    return (this.#contents ??= Buffer.from(this.text));
+  }
+}
+
+const staticText = new WeakMap<Buffer, string>();
+/** A planned file's text: rendered text as it is, static bytes decoded once per process. */
+export function fileText(file: PlannedFile): string {
+  if (file.text !== undefined) return file.text;
+  let text = staticText.get(file.contents);
+  if (text === undefined) staticText.set(file.contents, (text = file.contents.toString('utf8')));
+  return text;
 }
 
 export interface CopyPlan {
@@ -58,7 +86,7 @@ export function planCopy(catalog: Catalog, loaded: LoadedRegion, app: AppEntry, 
       continue;
     }
     try {
-      files.push({ path: file.out, contents: Buffer.from((file.render as (m: unknown) => string)(model)) });
+      files.push(new RenderedFile(file.out, (file.render as (m: unknown) => string)(model)));
     } catch (error) {
       const mapped = templateError(error, file.source);
       if (!(mapped instanceof UserError)) throw mapped;
@@ -70,17 +98,22 @@ export function planCopy(catalog: Catalog, loaded: LoadedRegion, app: AppEntry, 
   if (problems.length > 0) throw new UserError(problems);
 
   const { apps, ...region } = loaded.region;
-  const manifest: Manifest = {
+  const generated = [...files];
+  let hashes: Manifest['files'] | undefined;
+  const manifest = {
     generator: generatorInfo(),
     catalog: { id: catalog.id, version: catalog.version },
     app: { id: app.id, version: app.version, template: app.template },
     region: { code: region.code, name: region.name },
     services: [...run],
     settings: { ...region, apps: { [app.id]: apps[app.id] ?? {} } },
-    files: Object.fromEntries(files.map((f) => [f.path, sha256(f.contents)])),
-  };
+    // Hashed when first read (writing, updating), not for a check that only renders in memory.
+    get files() {
+      return (hashes ??= Object.fromEntries(generated.map((f) => [f.path, sha256(f.contents)])));
+    },
+  } satisfies Manifest;
   // The base snapshot and the manifest come last, so a write that stops early never claims more than it did.
-  files.push({ path: BASE_FILE, contents: Buffer.from(baseFile(files)) });
-  files.push({ path: MANIFEST_FILE, contents: Buffer.from(manifestFile(manifest)) });
+  files.push(new RenderedFile(BASE_FILE, () => baseFile(generated)));
+  files.push(new RenderedFile(MANIFEST_FILE, () => manifestFile(manifest)));
   return { app: app.id, dir: app.id, files, manifest };
 }

@@ -13,7 +13,9 @@ export function strict<T>(value: T, path = 'it'): T {
     get(target, key, receiver) {
       if (typeof key === 'symbol' || key in target) {
         const result = Reflect.get(target, key, receiver) as unknown;
-        return typeof key === 'symbol' || typeof result === 'function' ? result : strict(result, `${path}.${key}`);
+        if (typeof key === 'symbol' || typeof result !== 'object' || result === null) return result;
+        // Already wrapped: skip building its path, which only a new wrapper needs.
+        return proxies.get(result) ?? strict(result, `${path}.${key}`);
       }
       if (PASS.has(key)) return undefined;
       throw new ReferenceError(`${path}.${key} is not defined`);

@@ -1,86 +1,72 @@
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ValidateFunction } from 'ajv';
-import type { Catalog } from '../catalog/types.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { AppEntry, Catalog } from '../catalog/types.js';
 import { UserError, type Problem } from '../errors.js';
 import { displayPath } from '../paths.js';
-import { ajv, schemaId } from '../schema/ajv.js';
+import { ajv, validator } from '../schema/ajv.js';
 import { schemaProblems } from '../schema/problems.js';
 import { slugify } from '../text/suggest.js';
 import { loadYamlFile, type Source } from '../yaml/source.js';
 import { regionRules } from './rules.js';
 import type { LoadedRegion, Region } from './types.js';
 
-const validators = new Map<string, { schemaId: string; validate: ValidateFunction }>();
+/** Compiled settings schemas, keyed by their text: catalogue entries with the same schema share one validator. */
+const settingsValidators = new Map<string, { schema: object; validate: ValidateFunction }>();
 
-/** Forgets compiled region validators (and their schemas in ajv), with the catalogues they were made for. */
+/** Forgets compiled settings validators (and ajv's copies), with the catalogues they were made for. */
 export function forgetValidators(): void {
-  for (const { schemaId: id } of validators.values()) ajv().removeSchema(id);
-  validators.clear();
-  for (const id of settingsIds.values()) ajv().removeSchema(id);
-  settingsIds.clear();
+  for (const { schema } of settingsValidators.values()) ajv().removeSchema(schema);
+  settingsValidators.clear();
+}
+
+function settingsValidator(app: AppEntry): ValidateFunction {
+  const schema = app.settings ?? {};
+  const key = JSON.stringify(schema);
+  let entry = settingsValidators.get(key);
+  if (!entry) {
+    try {
+      entry = { schema, validate: ajv().compile(schema) };
+    } catch (error) {
+      throw new UserError({ key: 'catalog.settingsSchema', params: { message: (error as Error).message }, file: app.file, pointer: '/settings' });
+    }
+    settingsValidators.set(key, entry);
+  }
+  return entry.validate;
 }
 
 /**
- * The region schema with every catalogue app's settings schema under `apps.<id>`; the chosen apps get an
- * empty default so that their own defaults are filled in.
+ * The region schema, then each chosen app's settings schema on `apps.<id>` (an empty object when absent, so that
+ * its defaults are filled in). Each schema is compiled once per process however many app sets are checked: the
+ * settings are validated in place, with the region file as their root, so errors carry their full path and an
+ * `x-replika-ref: opd` finds the region's OPDs.
  */
-function composedValidator(catalog: Catalog, chosen: readonly string[]): ValidateFunction {
-  const key = `${catalog.dir}@${catalog.version}:${[...chosen].sort().join(',')}`;
-  let validate = validators.get(key)?.validate;
-  if (!validate) {
-    // Only the chosen apps' schemas are compiled (a catalogue may hold thousands); other known ids are allowed.
-    // Each app's settings schema is compiled once and referenced, so the many app sets of a catalogue check
-    // (or of a large catalogue) do not compile the same schemas again.
-    const properties = Object.fromEntries(chosen.map((id) => [id, { $ref: settingsSchemaId(catalog, id), default: {} }]));
-    const schema = {
-      $id: `urn:replika:region:${encodeURIComponent(key)}`,
-      allOf: [{ $ref: schemaId('region') }],
-      properties: { apps: { type: 'object', default: {}, properties, propertyNames: { enum: [...catalog.apps.keys()] } } },
-    };
-    try {
-      validate = ajv().compile(schema);
-    } catch (error) {
-      throw settingsSchemaError(catalog, chosen, error as Error);
-    }
-    validators.set(key, { schemaId: schema.$id, validate });
+function schemaErrors(data: unknown, catalog: Catalog, chosen: readonly string[]): ErrorObject[] {
+  const region = validator('region');
+  const errors = region(data) ? [] : [...(region.errors ?? [])];
+  const apps = (data as { apps?: unknown } | null)?.apps;
+  if (typeof apps !== 'object' || apps === null || Array.isArray(apps)) return errors;
+  const settings = apps as Record<string, unknown>;
+  for (const id of Object.keys(settings)) {
+    // An id the catalogue does not know: reported as ajv reports a failed `propertyNames` enum.
+    if (!catalog.apps.has(id)) errors.push({ keyword: 'enum', instancePath: '/apps', schemaPath: '#/properties/apps/propertyNames/enum', params: { allowedValues: [...catalog.apps.keys()] }, propertyName: id } as ErrorObject);
   }
-  return validate;
-}
-
-const settingsIds = new Map<string, string>();
-
-function settingsSchemaId(catalog: Catalog, id: string): string {
-  const app = catalog.apps.get(id);
-  const key = `${catalog.dir}:${id}:${JSON.stringify(app?.settings ?? {})}`;
-  let schemaId = settingsIds.get(key);
-  if (!schemaId) {
-    schemaId = `urn:replika:settings:${settingsIds.size}`;
-    ajv().addSchema({ ...(app?.settings ?? {}), $id: schemaId });
-    settingsIds.set(key, schemaId);
-  }
-  return schemaId;
-}
-
-/** A catalogue entry whose settings schema does not compile: found by compiling the chosen ones one by one. */
-function settingsSchemaError(catalog: Catalog, chosen: readonly string[], cause: Error): UserError {
   for (const id of chosen) {
     const app = catalog.apps.get(id);
     if (!app) continue;
-    try {
-      ajv().compile(app.settings);
-    } catch (error) {
-      return new UserError({ key: 'catalog.settingsSchema', params: { message: (error as Error).message }, file: app.file, pointer: '/settings' });
+    settings[id] ??= {};
+    const validate = settingsValidator(app);
+    if (!validate(settings[id], { instancePath: `/apps/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, parentData: settings, parentDataProperty: id, rootData: data as Record<string, unknown>, dynamicAnchors: {} })) {
+      errors.push(...(validate.errors ?? []));
     }
   }
-  return new UserError({ key: 'catalog.settingsSchema', params: { message: cause.message } });
+  return errors;
 }
 
 /** Every problem of a parsed region file: schema (with the chosen apps' settings) then cross-field rules. */
 export function regionProblems(source: Source, catalog: Catalog, chosen: readonly string[]): Problem[] {
-  const validate = composedValidator(catalog, chosen);
-  const valid = validate(source.data);
-  const problems = valid ? [] : schemaProblems(validate.errors ?? [], source, { knownApps: [...catalog.apps.keys()] });
+  const errors = schemaErrors(source.data, catalog, chosen);
+  const problems = errors.length === 0 ? [] : schemaProblems(errors, source, { knownApps: [...catalog.apps.keys()] });
   return [...problems, ...regionRules(source, catalog, problems)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
 }
 
