@@ -23,7 +23,7 @@ export async function renderBaseline(regionFile: string, appId: string): Promise
   return `import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ejs from ${lib('node_modules/ejs/lib/esm/ejs.js')};
-import { helpers } from ${lib('dist/lib/plan/helpers.js')};
+import { helpers } from ${lib('build/lib/plan/helpers.js')};
 const model = { ...${JSON.stringify(model)}, h: helpers };
 for (const f of ${JSON.stringify(files)}) {
   const target = join('out', ${JSON.stringify(appId)}, f.out);

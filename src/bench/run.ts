@@ -10,6 +10,9 @@ import { bigCatalog, updateTimes } from './catalog-work.js';
 import { renderBaseline, planThroughput } from './render.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+// BENCH_ONLY=P1,P3 runs only those parts (all by default).
+const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+const part = (name: string) => only.length === 0 || only.includes(name);
 const bin = path.join(packageRoot, 'dist', 'bin', 'replika.js');
 const region = path.join(packageRoot, 'catalog', 'regions', 'kota-gorontalo.yaml');
 
@@ -45,8 +48,9 @@ const rawEjs = path.join(work, 'raw-ejs.mjs');
 writeFileSync(rawEjs, await renderBaseline(region, 'laksa'));
 
 console.log(`Replika benchmarks (median of ${RUNS} runs, Node ${process.version})\n`);
-console.log('P1 — whole process, one app (LAKSA for Kota Gorontalo):');
 const node = processTime(['-e', '']);
+if (part('P1')) {
+console.log('P1 — whole process, one app (LAKSA for Kota Gorontalo):');
 const help = processTime([bin, '--help']);
 const raw = processTime([rawEjs]);
 const replika = processTime([bin, 'new', '--region', region, '--app', 'laksa', '--out', 'out', '--yes']);
@@ -57,7 +61,9 @@ row('minimal ejs script writing the same files', raw, raw, 'raw ejs');
 row('replika new --yes', replika, raw, 'raw ejs');
 row('the same generator through yeoman-environment', yeoman, yeoman, 'yeoman');
 row('replika new --yes', replika, yeoman, 'yeoman (target ≤ 0.20×)');
+}
 
+if (part('P2')) {
 console.log('\nP2 — in-memory rendering, every app × bundled adopting regions:');
 const { kitFilesPerSecond, rawFilesPerSecond, files } = await planThroughput();
 console.log(`${'raw compiled EJS (same templates, same data)'.padEnd(44)} ${Math.round(rawFilesPerSecond).toString().padStart(8)} files/s`);
@@ -69,15 +75,20 @@ const checkOut = execFileSync(process.execPath, [bin, 'check', '--all-regencies'
 const checkMs = performance.now() - checkStart;
 const renderedFiles = Number(/(\d+) files rendered/.exec(checkOut)?.[1] ?? 0);
 console.log(`${'check --all-regencies'.padEnd(44)} ${(checkMs / 1000).toFixed(1).padStart(8)} s    ${Math.round(renderedFiles / (checkMs / 1000))} files/s   ${(renderedFiles / (checkMs / 1000) / rawFilesPerSecond).toFixed(2)}× raw EJS (target < 60 s, ≥ 0.50×)`);
+}
 
+if (part('P3')) {
 console.log('\nP3 — catalog validate, 250 applications (whole process):');
 const big = await bigCatalog(250);
 const p3 = processTime([bin, 'catalog', 'validate', path.join(big, 'catalog')]);
 row('catalog validate (250 apps × 4 region files)', p3, node, 'node (target < 500 ms)');
 rmSync(big, { recursive: true, force: true });
+}
 
+if (part('P4')) {
 console.log('\nP4 — update of a 200-file copy (in process):');
 const p4 = await updateTimes(200);
 row(`update (${p4.count} files, a quarter changed)`, p4.update, p4.fresh, 'writing it fresh (target < 1000 ms)');
+}
 
 rmSync(work, { recursive: true, force: true });

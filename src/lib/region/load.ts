@@ -4,35 +4,35 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { AppEntry, Catalog } from '../catalog/types.js';
 import { UserError, type Problem } from '../errors.js';
 import { displayPath } from '../paths.js';
-import { ajv, validator } from '../schema/ajv.js';
+import { forgetSchemas, settingsKey, settingsValidator, validator } from '../schema/ajv.js';
 import { schemaProblems } from '../schema/problems.js';
 import { slugify } from '../text/suggest.js';
 import { loadYamlFile, type Source } from '../yaml/source.js';
 import { regionRules } from './rules.js';
 import type { LoadedRegion, Region } from './types.js';
 
-/** Compiled settings schemas, keyed by their text: catalogue entries with the same schema share one validator. */
-const settingsValidators = new Map<string, { schema: object; validate: ValidateFunction }>();
+/** Settings validators, keyed by the schema's text: catalogue entries with the same schema share one. */
+const settingsValidators = new Map<string, ValidateFunction>();
 
-/** Forgets compiled settings validators (and ajv's copies), with the catalogues they were made for. */
+/** Forgets compiled settings validators, with the catalogues they were made for. */
 export function forgetValidators(): void {
-  for (const { schema } of settingsValidators.values()) ajv().removeSchema(schema);
   settingsValidators.clear();
+  forgetSchemas();
 }
 
-function settingsValidator(app: AppEntry): ValidateFunction {
+function appValidator(app: AppEntry): ValidateFunction {
   const schema = app.settings ?? {};
-  const key = JSON.stringify(schema);
-  let entry = settingsValidators.get(key);
-  if (!entry) {
+  const key = settingsKey(schema);
+  let validate = settingsValidators.get(key);
+  if (!validate) {
     try {
-      entry = { schema, validate: ajv().compile(schema) };
+      validate = settingsValidator(schema);
     } catch (error) {
       throw new UserError({ key: 'catalog.settingsSchema', params: { message: (error as Error).message }, file: app.file, pointer: '/settings' });
     }
-    settingsValidators.set(key, entry);
+    settingsValidators.set(key, validate);
   }
-  return entry.validate;
+  return validate;
 }
 
 /**
@@ -55,7 +55,7 @@ function schemaErrors(data: unknown, catalog: Catalog, chosen: readonly string[]
     const app = catalog.apps.get(id);
     if (!app) continue;
     settings[id] ??= {};
-    const validate = settingsValidator(app);
+    const validate = appValidator(app);
     if (!validate(settings[id], { instancePath: `/apps/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, parentData: settings, parentDataProperty: id, rootData: data as Record<string, unknown>, dynamicAnchors: {} })) {
       errors.push(...(validate.errors ?? []));
     }
