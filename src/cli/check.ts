@@ -3,8 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { allRegencies, cases, regionsFromDir, runCase, type CaseResult } from '../lib/check/matrix.js';
+import { runMatrix, workerCount } from '../lib/check/pool.js';
 import * as reporters from '../lib/check/report.js';
 import { writeRun } from '../lib/copy/write.js';
+import type { Catalog } from '../lib/catalog/types.js';
 import { UsageError } from '../lib/errors.js';
 import { list, parse } from './args.js';
 import { catalogFromFlags } from './catalog-flags.js';
@@ -20,17 +22,16 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   if (!['text', 'json', 'junit'].includes(reporter)) throw new UsageError({ key: 'usage.parse', params: { message: `--reporter must be text, json or junit, not "${reporter}"`, command: 'check' } });
   const shard = values.shard ? parseShard(values.shard) : undefined;
   const catalog = await catalogFromFlags(values, io.cwd);
-  const regions = values['all-regencies'] ? allRegencies(catalog) : await regionsFromDir(path.resolve(io.cwd, values.regions ?? path.join(catalog.dir, 'regions')));
+  const jobs = values.jobs === undefined ? undefined : parseJobs(values.jobs);
+  const regionsDir = path.resolve(io.cwd, values.regions ?? path.join(catalog.dir, 'regions'));
+  const regions = values['all-regencies'] ? allRegencies(catalog) : await regionsFromDir(regionsDir);
   const apps = list(values.app).length > 0 ? list(values.app) : [...catalog.apps.keys()];
   const todo = cases(regions, apps, shard);
   const progress = process.stderr.isTTY ? (done: number) => process.stderr.write(`\r${bar(done, todo.length)} ${done}/${todo.length}`) : () => undefined;
 
-  const results: CaseResult[] = [];
-  for (const item of todo) {
-    results.push(await runCase(catalog, item));
-    progress(results.length);
-  }
-  if (values['run-tests']) await runCopyTests(results.filter((r) => r.copy && r.problems.length === 0), progress);
+  const spec = { catalogDir: catalog.dir, regions: values['all-regencies'] ? { all: true as const } : { dir: regionsDir }, apps, shard };
+  const results = await runMatrix(catalog, spec, todo, workerCount(todo.length, jobs), progress);
+  if (values['run-tests']) await runCopyTests(catalog, results.filter((r) => r.problems.length === 0), progress);
   if (process.stderr.isTTY) process.stderr.write('\n');
   for (const r of results) delete r.copy;
 
@@ -39,6 +40,12 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   else process.stdout.write(report);
   if (values.output && reporter !== 'text') process.stdout.write(reporters.text(results, io.lang));
   return results.some((r) => r.problems.length > 0) ? 1 : 0;
+}
+
+function parseJobs(text: string): number {
+  const jobs = Number(text);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError({ key: 'usage.parse', params: { message: `--jobs must be a whole number of at least 1, not "${text}"`, command: 'check' } });
+  return jobs;
 }
 
 function parseShard(text: string): { index: number; count: number } {
@@ -55,7 +62,7 @@ const bar = (done: number, total: number) => {
 };
 
 /** Writes each copy to a temp folder and runs its own `npm test`, two at a time, each with a timeout. */
-async function runCopyTests(results: CaseResult[], progress: (n: number) => void): Promise<void> {
+async function runCopyTests(catalog: Catalog, results: CaseResult[], progress: (n: number) => void): Promise<void> {
   const { execa } = await import('execa');
   const queue = [...results];
   let done = 0;
@@ -63,7 +70,9 @@ async function runCopyTests(results: CaseResult[], progress: (n: number) => void
     for (let r = queue.shift(); r; r = queue.shift()) {
       const dir = await mkdtemp(path.join(tmpdir(), 'replika-check-'));
       try {
-        await writeRun({ copies: [{ dir: 'copy', files: r.copy?.files ?? [] }] }, { destination: dir });
+        // Worker threads send back findings, not files: a copy checked elsewhere is rendered again here.
+        const copy = r.copy ?? (await runCase(catalog, r.case)).copy;
+        await writeRun({ copies: [{ dir: 'copy', files: copy?.files ?? [] }] }, { destination: dir });
         const run = await execa('npm', ['test'], { cwd: path.join(dir, 'copy'), reject: false, all: true, timeout: TEST_TIMEOUT_MS });
         if (run.exitCode !== 0) {
           const output = String(run.all ?? '').split('\n').slice(-30).join('\n');

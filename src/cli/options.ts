@@ -88,6 +88,7 @@ export const checkOptions = {
   reporter: { type: 'string', value: 'text|json|junit', help: { id: 'format laporan', en: 'report format' } },
   output: { type: 'string', value: 'FILE', help: { id: 'tulis laporan ke berkas', en: 'write the report to a file' } },
   'run-tests': { type: 'boolean', help: { id: 'tulis setiap salinan dan jalankan npm test-nya', en: "write each copy and run its own npm test" } },
+  jobs: { type: 'string', value: 'N', help: { id: 'jumlah thread pemeriksa (bawaan: satu per inti bila kasusnya banyak)', en: 'checking threads (default: one per core when there are many cases)' } },
   ...catalogSource,
   ...common,
 } satisfies Record<string, OptionSpec>;

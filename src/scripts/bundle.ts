@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { packageRoot } from '../lib/paths.js';
 
 const from = path.join(packageRoot, 'build');
-const entries = ['bin/replika.js', 'generators/app/index.js', 'generators/region/index.js', 'generators/update/index.js', 'lib/index.js', 'scripts/snapshot.js', 'bench/run.js'];
+const entries = ['bin/replika.js', 'generators/app/index.js', 'generators/region/index.js', 'generators/update/index.js', 'lib/index.js', 'lib/check/worker.js', 'scripts/snapshot.js', 'bench/run.js'];
 
 // Loaded lazily or resolved at run time, and big: Yeoman (only for the wizard), execa (only to run commands),
 // ajv (only for schemas not compiled at build time) and the official region list (read from its package).

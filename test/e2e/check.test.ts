@@ -35,6 +35,26 @@ describe('replika check (CI matrix)', () => {
     expect(await readdir(cwd)).toEqual([]);
   });
 
+  it('worker threads report exactly what one thread reports, failures included, in the same order', async () => {
+    const gorontalo = await readFile(path.join(regions, 'kota-gorontalo.yaml'), 'utf8');
+    const cwd = await tree({
+      'r/kota-gorontalo.yaml': gorontalo,
+      'r/kota-poso.yaml': await readFile(path.join(regions, 'kabupaten-poso.yaml'), 'utf8'),
+      // Broken on purpose: a domain that is not a government domain fails every case of this region.
+      'r/zz-broken.yaml': gorontalo.replace(/^domain: .*$/m, 'domain: example.com'),
+    });
+    const report = async (jobs: string) => {
+      const run = await replika(['check', '--regions', 'r', '--reporter', 'json', '--jobs', jobs], cwd);
+      expect(run.exitCode).toBe(1);
+      return (JSON.parse(run.stdout) as { results: { ms?: number }[] }).results.map(({ ms: _ms, ...rest }) => rest);
+    };
+    const one = await report('1');
+    const three = await report('3');
+    expect(three).toEqual(one);
+    expect(JSON.stringify(one)).toContain('example.com');
+    expect((await replika(['check', '--jobs', '0'], cwd)).stderr).toContain('--jobs must be a whole number of at least 1, not "0"');
+  });
+
   it('--run-tests writes each copy and runs its own tests', async () => {
     const cwd = await tree({ 'r/kota-gorontalo.yaml': await readFile(path.join(regions, 'kota-gorontalo.yaml'), 'utf8') });
     const run = await replika(['check', '--regions', 'r', '--app', 'gawat-darurat-112,laksa', '--run-tests'], cwd);
