@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { forkCatalog } from '../helpers/catalog.js';
-import { regions, replika } from '../helpers/cli.js';
+import { regions, replika, root } from '../helpers/cli.js';
 import { listFiles, tree } from '../helpers/tree.js';
 
 describe('a catalogue from elsewhere', () => {
@@ -23,5 +25,37 @@ describe('a catalogue from elsewhere', () => {
     expect((await replika([...args, '--out', 'pinned', '--catalog-sha256', sha], cwd)).exitCode).toBe(0);
     expect((await replika([...args, '--out', 'trusted', '--trust'], cwd)).exitCode).toBe(0);
     expect((await listFiles(cwd)).filter((f) => f.endsWith('package.json'))).toEqual(['pinned/gawat-darurat-112/package.json', 'trusted/gawat-darurat-112/package.json']);
+  });
+
+  it('with its published index: pinned by the sha256 of dist/catalog.json, and every file that differs is named', async () => {
+    const fork = await forkCatalog();
+    const cwd = await tree();
+    // The maintainers' release: a template change (a patch), then the index and the pin to publish.
+    await appendFile(path.join(fork, 'templates', 'emergency', 'src', 'text.js'), '\n');
+    const release = await replika(['catalog', 'release', path.join(fork, 'catalog'), '--previous', path.join(root, 'catalog')], cwd);
+    expect(release.exitCode, release.stderr).toBe(0);
+    const index = path.join(fork, 'dist', 'catalog.json');
+    const pin = createHash('sha256').update(await readFile(index)).digest('hex');
+    expect(release.stdout).toContain(`--catalog-sha256 ${pin}`);
+
+    const args = (out: string) => ['new', '--region', path.join(regions, 'kota-gorontalo.yaml'), '--app', 'gawat-darurat-112', '--yes', '--catalog', path.join(fork, 'catalog'), '--catalog-sha256', pin, '--out', out];
+    expect((await replika(args('released'), cwd)).exitCode).toBe(0);
+
+    // Someone changes a template and adds one after the release: the pin still matches the index, the files do not.
+    await appendFile(path.join(fork, 'templates', 'emergency', 'src', 'app.js'), '\n// added later\n');
+    await writeFile(path.join(fork, 'templates', 'emergency', 'extra.txt'), 'not published\n');
+    const tampered = await replika(args('tampered'), cwd);
+    expect(tampered.exitCode).toBe(4);
+    expect(tampered.stderr).toContain('templates/emergency/src/app.js is not what the published index says');
+    expect(tampered.stderr).toContain('templates/emergency/extra.txt is here but not in the published index');
+    expect(tampered.stderr).not.toContain('text.js');
+
+    // An index edited to match: the pin no longer matches the index.
+    const text = await readFile(index, 'utf8');
+    await writeFile(index, text.replace('"version"', '"version" ').replace(/\n$/, '\n\n'));
+    const edited = await replika(args('edited'), cwd);
+    expect(edited.exitCode).toBe(4);
+    expect(edited.stderr).toContain('does not match the pinned sha256');
+    expect((await listFiles(cwd)).filter((f) => f.endsWith('package.json'))).toEqual(['released/gawat-darurat-112/package.json']);
   });
 });

@@ -53,7 +53,7 @@ export async function releaseCatalog(dir: string, previousDir: string, bump?: Bu
   forgetCaches();
   const index = path.join(after.dir, '..', 'dist', 'catalog.json');
   await mkdir(path.dirname(index), { recursive: true });
-  await writeFile(index, `${JSON.stringify(await catalogIndex(await loadCatalog(dir)), null, 2)}\n`);
+  await writeFile(index, indexText(await catalogIndex(await loadCatalog(dir))));
   return { version, changes, index };
 }
 
@@ -62,9 +62,17 @@ async function setVersion(file: string, version: string): Promise<void> {
   await writeFile(file, text.replace(/^version: .*$/m, `version: ${version}`));
 }
 
+export interface CatalogIndex {
+  apps: ({ id: string; files: Record<string, string> } & Record<string, unknown>)[];
+  [key: string]: unknown;
+}
+
+/** The index as `catalog release` writes it: its sha256 is the one that pins the catalogue. */
+export const indexText = (index: CatalogIndex) => `${JSON.stringify(index, null, 2)}\n`;
+
 /** The published index: what `update` and `--catalog` check a catalogue against. */
-export async function catalogIndex(catalog: Catalog): Promise<Record<string, unknown>> {
-  const apps = [];
+export async function catalogIndex(catalog: Catalog): Promise<CatalogIndex> {
+  const apps: CatalogIndex['apps'] = [];
   for (const app of catalog.apps.values()) {
     const files: Record<string, string> = {};
     for (const dir of chain(app.template, catalog.templatesDir)) {

@@ -67,6 +67,8 @@ export const en = {
   'release.tooSmall': { text: (p) => `a ${p.bump} release is too small: the changes need a ${p.required} release (${p.reasons})`, hint: (p) => `Release with --bump ${p.required}, or take back the change.` },
   'catalog.untrusted': { text: (p) => `the catalogue at ${p.path} is not the kit's own: its templates would run code on this machine`, hint: (p) => `Check it, then pin it with --catalog-sha256 ${p.sha256} (or pass --trust).` },
   'catalog.pinMismatch': { text: (p) => `the catalogue at ${p.path} does not match the pinned sha256 (it is ${p.sha256})`, hint: () => 'It changed since it was pinned: check what changed before trusting it.' },
+  'catalog.indexDiffers': { text: (p) => `${p.what} is ${p.kind === 'changed' ? 'not what the published index says' : p.kind === 'missing' ? 'in the published index but missing here' : 'here but not in the published index'}`, hint: () => 'The catalogue changed after it was released: get it again from its publisher, or check the change and pass --trust.' },
+  'catalog.indexUnreadable': { text: (p) => `the published index is not valid JSON: ${p.message}`, hint: () => 'Get the catalogue and its dist/catalog.json again from its publisher.' },
   'catalog.notFound': { text: (p) => `${p.spec} is neither a catalogue folder nor a git ref of this repository`, hint: () => 'Give a folder holding catalog.yaml, or a commit, tag or branch.' },
   'catalog.origin': { text: (p) => `origin region file not found: ${p.path}`, hint: () => 'Point "origin" at a file under regions/.' },
   // Templates and paths
