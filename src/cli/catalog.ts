@@ -10,6 +10,7 @@ import { parse } from './args.js';
 import type { Io } from './io.js';
 import { catalogDiffOptions, catalogExportOptions, catalogReleaseOptions, catalogValidateOptions } from './options.js';
 import { validateCatalog } from '../lib/catalog/validate.js';
+import { readValidateCache, writeValidateCache } from '../lib/catalog/validate-cache.js';
 import { actualBump, diffCatalogs, requiredBump, type Bump } from '../lib/catalog/diff.js';
 import { releaseCatalog } from '../lib/catalog/release.js';
 import { catalogDigest } from '../lib/catalog/trust.js';
@@ -39,11 +40,16 @@ export async function runCatalog(argv: string[], io: Io): Promise<number> {
 
 /** `replika catalog validate [DIR]`: every finding about a catalogue in one run; exit 1 on any. */
 async function runCatalogValidate(argv: string[], io: Io): Promise<number> {
-  const { positionals } = parse('catalog validate', catalogValidateOptions, argv);
+  const { values, positionals } = parse('catalog validate', catalogValidateOptions, argv);
   const dir = positionals[0] ? path.resolve(io.cwd, positionals[0]) : builtinCatalogDir;
-  const { problems, stats } = await validateCatalog(dir);
+  const cacheFile = values.cache || values['cache-location'] ? path.resolve(io.cwd, values['cache-location'] ?? '.replika-cache.json') : undefined;
+  const cache = cacheFile ? await readValidateCache(cacheFile) : undefined;
+  const { problems, stats } = await validateCatalog(dir, { cache });
+  // Written on failure too: the cases that passed need not run again once the others are fixed.
+  if (cacheFile && cache) await writeValidateCache(cacheFile, cache);
   if (problems.length > 0) throw new UserError(problems);
   io.out(say(io.lang, 'catalogValid', stats));
+  if (stats.cached > 0) io.out(say(io.lang, 'catalogCached', { cached: stats.cached, file: path.relative(io.cwd, cacheFile ?? '') }));
   return 0;
 }
 

@@ -78,7 +78,11 @@ export const updateOptions = {
 
 export const statusOptions = { ...common } satisfies Record<string, OptionSpec>;
 
-export const catalogValidateOptions = { ...common } satisfies Record<string, OptionSpec>;
+export const catalogValidateOptions = {
+  cache: { type: 'boolean', help: { id: 'lewati yang tidak berubah sejak pemeriksaan lalu', en: 'skip what has not changed since the last check' } },
+  'cache-location': { type: 'string', value: 'FILE', help: { id: 'berkas cache (bawaan: .replika-cache.json)', en: 'cache file (default: .replika-cache.json)' } },
+  ...common,
+} satisfies Record<string, OptionSpec>;
 
 export const checkOptions = {
   regions: { type: 'string', value: 'DIR', help: { id: 'folder berkas pengaturan daerah (bawaan: catalog/regions)', en: 'folder of region settings files (default: catalog/regions)' } },

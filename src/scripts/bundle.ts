@@ -2,7 +2,8 @@
 // Loading one file instead of a few hundred (yaml, ejs, mem-fs-editor, the conflicter and their dependencies)
 // halves the start-up of `replika new`. Every entry shares the same chunks, so the CLI, the Yeoman generators
 // and the library see one copy of each module (one UserError class, one catalogue cache).
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { packageRoot } from '../lib/paths.js';
@@ -33,3 +34,10 @@ await build({
   // Bundled CommonJS dependencies call require() for Node's own modules.
   banner: { js: "import { createRequire as __replikaRequire } from 'node:module'; const require = __replikaRequire(import.meta.url);" },
 });
+
+// The build's identity, for caches of results that depend on the kit's code (catalog validate --cache).
+const dist = path.join(packageRoot, 'dist');
+const digest = createHash('sha256');
+const outputs = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.js')).map((e) => path.join(e.parentPath, e.name)).sort();
+for (const file of outputs) digest.update(path.relative(dist, file)).update(readFileSync(file));
+writeFileSync(path.join(dist, 'build-id.txt'), `${digest.digest('hex')}\n`);

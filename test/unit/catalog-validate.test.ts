@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCatalog } from '../../src/lib/catalog/validate.js';
@@ -29,5 +29,41 @@ describe('replika catalog validate', () => {
     expect(keys).toContain('catalog.portability origin.txt');
     expect(keys).toContain('catalog.roundTrip extra.json');
     expect(keys).toContain('catalog.unusedTemplate orphan');
+  });
+
+  it('--cache re-checks only what changed, and never takes a changed or failing case from the cache', async () => {
+    const dir = await forkCatalog();
+    const cwd = await tree();
+    const validate = () => replika(['catalog', 'validate', path.join(dir, 'catalog'), '--cache'], cwd);
+    const cached = (stdout: string) => Number(/^(\d+) of them unchanged/m.exec(stdout)?.[1] ?? 0);
+    const first = await validate();
+    expect(first.exitCode, first.stderr).toBe(0);
+    expect(cached(first.stdout)).toBe(0);
+    const copies = Number(/(\d+) copies/.exec(first.stdout)?.[1]);
+    expect(cached((await validate()).stdout)).toBe(copies);
+
+    // A template every emergency copy uses breaks: its cases run again (one per region file) and fail.
+    await appendFile(path.join(dir, 'templates', 'emergency', 'src', 'text.js'), '');
+    await writeFile(path.join(dir, 'templates', 'emergency', 'notes.md.ejs'), 'Kode: <%= region.kode %>\n');
+    const broken = await validate();
+    expect(broken.exitCode).toBe(1);
+    expect(broken.stderr).toContain('notes.md.ejs');
+    // Still failing on the next run: a failure is never cached.
+    expect((await validate()).exitCode).toBe(1);
+
+    // Fixed: only the cases that render the emergency template run again: Gawat Darurat 112 itself and Tangerang
+    // LIVE, which requires it (rendered together), for each of the four region files.
+    await writeFile(path.join(dir, 'templates', 'emergency', 'notes.md.ejs'), 'Kode: <%= region.code %>\n');
+    const fixed = await validate();
+    expect(fixed.exitCode, fixed.stderr).toBe(0);
+    expect(cached(fixed.stdout)).toBe(copies - 2 * 4);
+
+    // A region file changes: its cases run again, and a mistake in it is reported at its line.
+    const banjar = path.join(dir, 'catalog', 'regions', 'kabupaten-banjar.yaml');
+    await writeFile(banjar, (await readFile(banjar, 'utf8')).replace(/^domain: .*$/m, 'domain: banjarkab.com'));
+    const region = await validate();
+    expect(region.exitCode).toBe(1);
+    expect(region.stderr).toMatch(/kabupaten-banjar\.yaml:\d+:\d+/);
+    expect(JSON.parse(await readFile(path.join(cwd, '.replika-cache.json'), 'utf8')).kit).toMatch(/^[0-9a-f]{64}$/);
   });
 });

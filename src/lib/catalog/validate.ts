@@ -8,8 +8,10 @@ import { BASE_FILE, MANIFEST_FILE } from '../copy/manifest.js';
 import { chain } from '../plan/templates.js';
 import { publiccodeProblems, PUBLICCODE } from '../publiccode.js';
 import { regionFromSource } from '../region/load.js';
-import { loadYamlFile } from '../yaml/source.js';
-import { loadCatalog } from './load.js';
+import { loadYamlFile, useParseCache } from '../yaml/source.js';
+import { withRequirements } from './graph.js';
+import { forgetCatalogs, loadCatalog } from './load.js';
+import { caseKey, type ValidateCache } from './validate-cache.js';
 import type { AppEntry, Catalog } from './types.js';
 
 export const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -24,10 +26,28 @@ export const originPattern = (catalog: Catalog) =>
  * publiccode.yml parsed back, the settings a copy carries equal to those it was given, no origin-specific fact
  * outside the attribution lines, and no template folder that no app uses.
  */
-export async function validateCatalog(dir: string): Promise<{ problems: Problem[]; stats: { apps: number; regions: number; copies: number; files: number } }> {
+export async function validateCatalog(dir: string, options: { cache?: ValidateCache } = {}): Promise<{ problems: Problem[]; stats: { apps: number; regions: number; copies: number; files: number; cached: number } }> {
   const problems: Problem[] = [];
-  const stats = { apps: 0, regions: 0, copies: 0, files: 0 };
-  const cat = await collecting(problems, () => loadCatalog(dir));
+  const stats = { apps: 0, regions: 0, copies: 0, files: 0, cached: 0 };
+  const { cache } = options;
+  const touched = new Set<string>();
+  useParseCache(cache?.yaml, touched);
+  try {
+    return await validateWith(dir, problems, stats, cache && { ...cache, touched });
+  } finally {
+    useParseCache(undefined);
+    if (cache) {
+      // Only what this run used is kept: the cache does not grow with every edit.
+      for (const key of cache.yaml.keys()) if (!touched.has(key)) cache.yaml.delete(key);
+      for (const key of cache.passed.keys()) if (!touched.has(key)) cache.passed.delete(key);
+    }
+  }
+}
+
+async function validateWith(dir: string, problems: Problem[], stats: Awaited<ReturnType<typeof validateCatalog>>['stats'], cache?: ValidateCache & { touched: Set<string> }) {
+  // A catalogue loaded earlier in the process (without the cache) is read again, through it.
+  if (cache) forgetCatalogs();
+  const cat = await collecting(problems, () => loadCatalog(dir, { fresh: Boolean(cache) }));
   if (!cat) return { problems, stats };
   const regionFiles = (await readdir(path.join(cat.dir, 'regions'))).filter((f) => f.endsWith('.yaml')).sort();
   const origin = originPattern(cat);
@@ -35,9 +55,21 @@ export async function validateCatalog(dir: string): Promise<{ problems: Problem[
     const source = await collecting(problems, () => loadYamlFile(path.join(cat.dir, 'regions', file)));
     if (!source) continue;
     const isOrigin = path.join(cat.dir, 'regions', file) === cat.origin.file;
+    // The file as written: validation fills defaults into the objects the cases share.
+    const pristine = cache && structuredClone(source.data);
     for (const app of cat.apps.values()) {
       const data = { ...(source.data as Record<string, unknown>), apps: { [app.id]: structuredClone(app.example) } };
       const withExample = { ...source, data };
+      const key = cache && caseKey(cat, withRequirements(cat.apps, [app.id]).ids, file, pristine as object);
+      if (key !== undefined) cache?.touched.add(key);
+      const passed = key === undefined ? undefined : cache?.passed.get(key);
+      if (passed !== undefined) {
+        stats.copies++;
+        stats.files += passed;
+        stats.cached++;
+        continue;
+      }
+      const before = problems.length;
       await collecting(problems, async () => {
         const region = await regionFromSource(withExample, path.join(cat.dir, 'regions'), cat, [app.id, ...(app.requires ?? [])]);
         for (const copy of planRun(cat, region, [app.id]).copies) {
@@ -46,6 +78,7 @@ export async function validateCatalog(dir: string): Promise<{ problems: Problem[
           if (!isOrigin) problems.push(...portability(copy, app, origin, [region.region.name, region.region.branding.shortName, region.region.domain, region.slug]));
           stats.copies++;
           stats.files += copy.files.length;
+          if (key !== undefined && problems.length === before) cache?.passed.set(key, copy.files.length);
         }
       });
     }

@@ -21,6 +21,7 @@ const cache = new Map<string, TemplateFile[]>();
 /** Forgets compiled templates, for a long-running process whose template files change. */
 export function forgetTemplates(): void {
   cache.clear();
+  chains.clear();
   partials.clear();
   ejs.clearCache();
 }
@@ -39,13 +40,22 @@ export function templateFiles(name: string, root: string): TemplateFile[] {
   return files;
 }
 
-/** The folders a template is made of, the one it extends first. */
-export function chain(name: string, root: string, seen: string[] = []): string[] {
+const chains = new Map<string, string[]>();
+
+/** The folders a template is made of, the one it extends first; read once per process. */
+export function chain(name: string, root: string): string[] {
+  const key = path.join(root, name);
+  let dirs = chains.get(key);
+  if (!dirs) chains.set(key, (dirs = readChain(name, root)));
+  return [...dirs];
+}
+
+function readChain(name: string, root: string, seen: string[] = []): string[] {
   if (seen.includes(name)) throw new Error(`template extends loop: ${[...seen, name].join(' → ')}`);
   const dir = path.join(root, name);
   const meta = path.join(dir, '_template.yaml');
   const base = existsSync(meta) ? (parse(readFileSync(meta, 'utf8')) as { extends?: string } | null)?.extends : undefined;
-  return base ? [...chain(base, root, [...seen, name]), dir] : [dir];
+  return base ? [...readChain(base, root, [...seen, name]), dir] : [dir];
 }
 
 const partials = new Map<string, string>();

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { chain } from '../plan/templates.js';
+import { builtinCatalogDir, packageRoot } from '../paths.js';
+import type { ParseCache } from '../yaml/source.js';
+import type { Catalog } from './types.js';
+
+/**
+ * What `catalog validate --cache` keeps between runs, as ESLint's --cache does: the parsed data of every YAML
+ * file (by its sha256) and the cases that passed (by the sha256 of everything that goes into them). A maintainer
+ * who edits one entry re-checks that entry; nothing that changed is ever taken from the cache.
+ */
+export interface ValidateCache {
+  yaml: ParseCache;
+  /** Passed cases: their key → the number of files they rendered. */
+  passed: Map<string, number>;
+}
+
+interface Stored {
+  kit: string;
+  yaml: [string, { sha256: string; data: unknown }][];
+  passed: [string, number][];
+}
+
+const hash = (...parts: (string | Buffer)[]) => {
+  const h = createHash('sha256');
+  for (const part of parts) h.update(part).update('\0');
+  return h.digest('hex');
+};
+
+let kit: string | undefined;
+/**
+ * The kit's own identity: its build (every bundled module, written at build time) and its schemas. Any change to
+ * the code that renders or checks makes every cached result stale.
+ */
+export function kitIdentity(): string {
+  if (kit) return kit;
+  const build = path.join(packageRoot, 'dist', 'build-id.txt');
+  const schemas = readdirSync(path.join(builtinCatalogDir, 'schemas')).sort().map((f) => readFileSync(path.join(builtinCatalogDir, 'schemas', f)));
+  return (kit = hash(existsSync(build) ? readFileSync(build) : `unbundled:${Date.now()}`, ...schemas));
+}
+
+export async function readValidateCache(file: string): Promise<ValidateCache> {
+  try {
+    const stored = JSON.parse(await readFile(file, 'utf8')) as Stored;
+    if (stored.kit === kitIdentity()) return { yaml: new Map(stored.yaml), passed: new Map(stored.passed) };
+  } catch {
+    // No cache yet, or one that cannot be read: start afresh (it is only ever a shortcut).
+  }
+  return { yaml: new Map(), passed: new Map() };
+}
+
+/** Written whole to a temporary file and renamed, so an interrupted run never leaves half a cache. */
+export async function writeValidateCache(file: string, cache: ValidateCache): Promise<void> {
+  const stored: Stored = { kit: kitIdentity(), yaml: [...cache.yaml], passed: [...cache.passed] };
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(stored));
+  await rename(temp, file);
+}
+
+const templateHashes = new Map<string, string>();
+
+/** Every file a template is made of (its `extends` chain, partials included), hashed once per run. */
+function templateHash(catalog: Catalog, name: string): string {
+  const key = `${catalog.templatesDir}:${name}`;
+  let value = templateHashes.get(key);
+  if (!value) {
+    const parts: string[] = [];
+    for (const dir of chain(name, catalog.templatesDir)) {
+      const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+      for (const file of files) parts.push(`${path.relative(catalog.templatesDir, file)}:${hash(readFileSync(file))}`);
+    }
+    templateHashes.set(key, (value = hash(...parts)));
+  }
+  return value;
+}
+
+const headDigests = new WeakMap<Catalog, string>();
+const runDigests = new WeakMap<Catalog, Map<string, string>>();
+const regionDigests = new WeakMap<object, string>();
+
+/**
+ * The key of one case: the kit, the catalogue's own settings, the entries of the apps rendered together, their
+ * templates' files, and the region file with the example settings — taken before validation fills defaults in.
+ * Each part is hashed once (a catalogue, a set of apps, a region file) and the parts are hashed together.
+ */
+export function caseKey(catalog: Catalog, run: readonly string[], regionFile: string, region: object): string {
+  let head = headDigests.get(catalog);
+  if (!head) {
+    const { apps: _apps, timeZones, ...rest } = catalog;
+    headDigests.set(catalog, (head = hash(kitIdentity(), JSON.stringify([rest, [...timeZones]]))));
+  }
+  let runs = runDigests.get(catalog);
+  if (!runs) runDigests.set(catalog, (runs = new Map()));
+  let apps = runs.get(run.join(','));
+  if (!apps) {
+    const entries = run.map((id) => catalog.apps.get(id));
+    const templates = entries.map((entry) => (entry ? templateHash(catalog, entry.template) : ''));
+    runs.set(run.join(','), (apps = hash(JSON.stringify([entries, templates]))));
+  }
+  let settings = regionDigests.get(region);
+  if (!settings) regionDigests.set(region, (settings = hash(JSON.stringify(region))));
+  return hash(head, apps, regionFile, settings);
+}
