@@ -1,6 +1,7 @@
 import { forgetCatalogs } from './catalog/load.js';
 import { forgetTemplates } from './plan/templates.js';
 import { forgetValidators } from './region/load.js';
+import { forgetShapes } from './yaml/shape.js';
 
 /**
  * Catalogues, compiled templates and validators are cached for the life of the process (a CLI run). A host that
@@ -10,4 +11,5 @@ export function forgetCaches(): void {
   forgetCatalogs();
   forgetTemplates();
   forgetValidators();
+  forgetShapes();
 }

@@ -7,7 +7,7 @@ import { templateError, templateFiles } from './plan/templates.js';
 import { loadRegion } from './region/load.js';
 import { validator } from './schema/ajv.js';
 import { schemaProblems } from './schema/problems.js';
-import { parse } from 'yaml';
+import { parseRendered } from './yaml/shape.js';
 import { parseYaml } from './yaml/source.js';
 
 export const PUBLICCODE = 'publiccode.yml';
@@ -17,7 +17,7 @@ export function publiccodeProblems(text: string, file: string) {
   const validate = validator('publiccode');
   // The common case is valid: check the plain parse first, and work out positions only for a report.
   try {
-    if (validate(parse(text, { strict: true, uniqueKeys: true }))) return [];
+    if (validate(parseRendered(text, file))) return [];
   } catch {
     // Not even YAML: the positioned parse below says where.
   }

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual, parseEnv } from 'node:util';
-import { parse } from 'yaml';
+import { parseRendered } from '../yaml/shape.js';
 import { collecting, type Problem } from '../errors.js';
 import { fileText, planRun, type CopyPlan } from '../plan/plan.js';
 import { BASE_FILE, MANIFEST_FILE } from '../copy/manifest.js';
@@ -102,7 +102,7 @@ export function renderedProblems(copy: CopyPlan, app: AppEntry, settings: Record
       if (file.path.endsWith('.json')) {
         const data = JSON.parse(text) as { settings?: unknown };
         if (file.path === 'config/settings.json' && !isDeepStrictEqual(data.settings, settings)) fail('settings differ from the settings given');
-      } else if (/\.ya?ml$/.test(file.path) && file.path !== PUBLICCODE) parse(text, { strict: true, uniqueKeys: true });
+      } else if (/\.ya?ml$/.test(file.path) && file.path !== PUBLICCODE) parseRendered(text, where);
       else if (/(^|\/)\.env(\.|$)/.test(file.path)) parseEnv(text);
     } catch (error) {
       fail((error as Error).message.split('\n')[0] ?? '');
