@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/lib/catalog/load.js';
 import { UserError } from '../../src/lib/errors.js';
 import { loadRegion } from '../../src/lib/region/load.js';
+import { regionFileText, regionSettings } from '../../src/lib/region/new-region.js';
+import { official } from '../../src/lib/region/official.js';
+import { parseYaml } from '../../src/lib/yaml/source.js';
 import { formatProblems } from '../../src/lib/report.js';
 import { tree } from '../helpers/tree.js';
 
@@ -21,6 +24,16 @@ async function problems(file: string, apps: string[] = ['laksa']) {
 }
 
 describe('region settings', () => {
+  it('the file `region new` writes holds exactly the settings `check --all-regencies` uses, for all 514 regions', async () => {
+    const catalog = await loadCatalog();
+    const regions = [...official().regions.values()];
+    expect(regions).toHaveLength(514);
+    for (const region of regions) {
+      const parsed = parseYaml(regionFileText(region, catalog, {}, 'region.schema.json'), `${region.code}.yaml`);
+      expect(parsed.data, region.name).toEqual(regionSettings(region, catalog, {}));
+    }
+  });
+
   it.each(['kota-gorontalo', 'kabupaten-banjar', 'kota-tangerang'])('%s is valid for every catalogue app', async (name) => {
     const catalog = await loadCatalog();
     const loaded = await loadRegion(path.join(root, 'catalog', 'regions', `${name}.yaml`), catalog, [...catalog.apps.keys()]);

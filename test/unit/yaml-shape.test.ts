@@ -47,7 +47,8 @@ describe('parsing rendered YAML by its shape', () => {
         fast(template(first), key);
         expect(fast(template(then), key)).toEqual(full(template(then)));
       }),
-      { numRuns: 20_000 },
+      // The first counterexample found: a raw NUL in the text once passed for the shape's own separator.
+      { numRuns: 20_000, examples: [[0, ['\u0000', '""', '""'], ['""', '""', '""']]] },
     );
   });
 

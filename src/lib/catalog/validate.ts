@@ -112,6 +112,8 @@ export function renderedProblems(copy: CopyPlan, app: AppEntry, settings: Record
   return problems;
 }
 
+const originFree = new WeakMap<Buffer, Set<string>>();
+
 /**
  * Lines naming the origin, other than the README's attribution line and publiccode.yml's isBasedOn. The region's
  * own names are taken out first: Kota Tangerang Selatan and Kabupaten Tangerang legitimately say "Tangerang".
@@ -121,9 +123,14 @@ export function portability(copy: CopyPlan, app: AppEntry, origin: RegExp, own: 
   const ownNames = own.filter(Boolean).sort((a, b) => b.length - a.length).map((n) => new RegExp(escapeRe(n), 'gi'));
   for (const file of copy.files) {
     if (file.path === BASE_FILE || file.path === MANIFEST_FILE) continue;
+    // Most files do not name the origin at all: only those that do are read line by line. A file copied as it is
+    // (not rendered) is the same for every region, so it is searched once.
+    if (file.text === undefined && originFree.get(file.contents)?.has(origin.source)) continue;
     const text = fileText(file);
-    // Most files do not name the origin at all: only those that do are read line by line.
-    if (!origin.test(text)) continue;
+    if (!origin.test(text)) {
+      if (file.text === undefined) originFree.set(file.contents, (originFree.get(file.contents) ?? new Set()).add(origin.source));
+      continue;
+    }
     text.split('\n').forEach((line, i) => {
       // Most lines do not match at all: strip the region's own names only from those that do.
       if (!origin.test(line) || !origin.test(ownNames.reduce((rest, name) => rest.replace(name, ''), line))) return;

@@ -17,10 +17,15 @@ const settingsValidators = new Map<string, ValidateFunction>();
 /** Forgets compiled settings validators, with the catalogues they were made for. */
 export function forgetValidators(): void {
   settingsValidators.clear();
+  byEntry = new WeakMap();
   forgetSchemas();
 }
 
+let byEntry = new WeakMap<AppEntry, ValidateFunction>();
+
 function appValidator(app: AppEntry): ValidateFunction {
+  const known = byEntry.get(app);
+  if (known) return known;
   const schema = app.settings ?? {};
   const key = settingsKey(schema);
   let validate = settingsValidators.get(key);
@@ -32,6 +37,7 @@ function appValidator(app: AppEntry): ValidateFunction {
     }
     settingsValidators.set(key, validate);
   }
+  byEntry.set(app, validate);
   return validate;
 }
 

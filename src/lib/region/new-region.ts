@@ -60,11 +60,12 @@ const ILLUSTRATIVE: Record<keyof RegionAnswers, string> = {
  * A region settings file prefilled from the official data (name, kind, province, time zone from the province,
  * a suggested go.id domain) and the answers; every answer left at its example is listed as illustrative.
  */
-export function regionFileText(region: OfficialRegion, catalog: Catalog, answers: Partial<RegionAnswers>, schemaPath: string): string {
+/** The settings a new region file holds: official facts, the answers given, and examples for the rest. */
+export function regionSettings(region: OfficialRegion, catalog: Catalog, answers: Partial<RegionAnswers>): Record<string, unknown> {
   const examples = exampleAnswers(region);
   const value = (key: keyof RegionAnswers) => answers[key]?.trim() || examples[key];
   const domain = suggestedDomain(region);
-  const settings = {
+  return {
     code: region.code,
     name: region.name,
     kind: region.kind,
@@ -93,6 +94,10 @@ export function regionFileText(region: OfficialRegion, catalog: Catalog, answers
       ...Object.keys(COMMON_OPD).map((k) => `/opd/${k}`),
     ],
   };
+}
+
+export function regionFileText(region: OfficialRegion, catalog: Catalog, answers: Partial<RegionAnswers>, schemaPath: string): string {
+  const settings = regionSettings(region, catalog, answers);
   return [
     `# yaml-language-server: $schema=${schemaPath}`,
     `# ${region.name} (${region.code}, ${region.province}): code, name, kind and province from the official Kemendagri`,

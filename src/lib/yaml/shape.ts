@@ -38,12 +38,13 @@ export function parseRendered(text: string, id: string): unknown {
     last = match.index + match[0].length;
   }
   rest.push(text.slice(last));
-  const skeleton = rest.join('\0');
+  // The text around the strings, unambiguously: a separator character could also occur in the text itself.
+  const skeleton = JSON.stringify(rest);
   const safe = strings.every((s) => SAFE.test(s.text));
   let known = shapes.get(id);
   if (!known) shapes.set(id, (known = new Map()));
   const shape = safe ? known.get(skeleton) : undefined;
-  if (shape) {
+  if (shape && shape.paths.length === strings.length) {
     const value = structuredClone(shape.value);
     shape.paths.forEach((path, i) => put(value, path, JSON.parse((strings[i] as { text: string }).text)));
     return value;
