@@ -2,7 +2,7 @@ import type { Catalog } from './catalog/types.js';
 import { UserError } from './errors.js';
 import type { CopyPlan } from './plan/plan.js';
 import { buildModel } from './plan/model.js';
-import { strict } from './plan/strict.js';
+import { strictLocals } from './plan/strict.js';
 import { templateError, templateFiles } from './plan/templates.js';
 import { loadRegion } from './region/load.js';
 import { validator } from './schema/ajv.js';
@@ -37,7 +37,7 @@ export async function originPubliccode(catalog: Catalog): Promise<{ copies: Pick
     if (!file?.render) continue;
     let text: string;
     try {
-      text = file.render(strict(buildModel(catalog, region, app, [app.id])));
+      text = file.render(strictLocals(buildModel(catalog, region, app, [app.id])));
     } catch (error) {
       throw templateError(error, file.source);
     }

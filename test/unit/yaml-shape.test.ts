@@ -10,6 +10,7 @@ const TEMPLATES: ((v: string[]) => string)[] = [
   (v) => `${v[0]}: 1\nkey: ${v[1]}\n"quoted key": ${v[2]}\n`,
   (v) => `flow: { x: ${v[0]}, y: [${v[1]}] }\nnote: "said ${v[2]}"\n`,
   (v) => `text: ${v[0]} # "not a string"\nother: '${v[1]}'\nlast: ${v[2]}\n`,
+  (v) => `n: .inf\nz: -0\nnan: .nan\ns: ${v[0]}\nt: [${v[1]}, ${v[2]}]\n`,
 ];
 
 /** A value as a template might write it: JSON-quoted (the helper), or raw text that may break the YAML. */

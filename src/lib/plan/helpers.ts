@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { unwrap } from './strict.js';
 
 /** Escapers for each output format. Templates call these; they never escape by hand. */
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
@@ -10,7 +11,7 @@ export function html(value: unknown): string {
 /** JSON that stays inert inside HTML <script>, JS source and JSON files alike. */
 const INERT: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 export function json(value: unknown, indent = 2): string {
-  return (JSON.stringify(value, null, indent) ?? 'null').replace(/[<>&\u2028\u2029]/g, (c) => INERT[c] ?? c);
+  return (JSON.stringify(unwrap(value), null, indent) ?? 'null').replace(/[<>&\u2028\u2029]/g, (c) => INERT[c] ?? c);
 }
 
 const YAML_RAW = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
@@ -23,7 +24,7 @@ export function yaml(value: unknown): string {
   if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return String(value);
   // One line, JSON-style escapes: a folded multi-line scalar would break the indentation of the line it sits on,
   // and YAML 1.1 readers take U+2028/U+2029 for line breaks.
-  return stringify(value, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', collectionStyle: 'flow', lineWidth: 0, doubleQuotedAsJSON: true })
+  return stringify(unwrap(value), { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', collectionStyle: 'flow', lineWidth: 0, doubleQuotedAsJSON: true })
     .trimEnd()
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');

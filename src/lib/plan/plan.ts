@@ -5,7 +5,7 @@ import { BASE_FILE, baseFile, generatorInfo, manifestFile, MANIFEST_FILE, sha256
 import type { LoadedRegion } from '../region/types.js';
 import { buildModel } from './model.js';
 import { pathProblems } from './safe-path.js';
-import { strict } from './strict.js';
+import { strictLocals } from './strict.js';
 import { templateError, templateFiles } from './templates.js';
 
 export interface PlannedFile {
@@ -77,7 +77,7 @@ export function planRun(catalog: Catalog, loaded: LoadedRegion, chosen: readonly
 }
 
 export function planCopy(catalog: Catalog, loaded: LoadedRegion, app: AppEntry, run: readonly string[]): CopyPlan {
-  const model = strict(buildModel(catalog, loaded, app, run), 'it');
+  const model = strictLocals(buildModel(catalog, loaded, app, run));
   const files: PlannedFile[] = [];
   const problems: Problem[] = [];
   for (const file of templateFiles(app.template, catalog.templatesDir)) {

@@ -4,6 +4,8 @@
  */
 const PASS = new Set<PropertyKey>(['toJSON', 'then', 'constructor', 'length', 'inspect', 'asymmetricMatch', '$$typeof', 'nodeType']);
 const proxies = new WeakMap<object, unknown>();
+// Asked of a wrapper, gives the data behind it (see unwrap).
+const RAW = Symbol('raw');
 
 export function strict<T>(value: T, path = 'it'): T {
   if (typeof value !== 'object' || value === null || Buffer.isBuffer(value)) return value;
@@ -11,6 +13,7 @@ export function strict<T>(value: T, path = 'it'): T {
   if (cached) return cached as T;
   const proxy = new Proxy(value, {
     get(target, key, receiver) {
+      if (key === RAW) return target;
       if (typeof key === 'symbol' || key in target) {
         const result = Reflect.get(target, key, receiver) as unknown;
         if (typeof key === 'symbol' || typeof result !== 'object' || result === null) return result;
@@ -23,4 +26,17 @@ export function strict<T>(value: T, path = 'it'): T {
   });
   proxies.set(value, proxy);
   return proxy;
+}
+
+/**
+ * The template locals: a plain object of strict values. EJS copies the locals into a fresh object before every
+ * render, and an unknown top-level name is already an error in its strict mode, so only what they hold is wrapped.
+ */
+export function strictLocals<T extends object>(model: T): T {
+  return Object.fromEntries(Object.entries(model).map(([name, value]) => [name, strict(value, name)])) as T;
+}
+
+/** The data behind a strict wrapper, for code that reads all of it (a serialiser need not go through the traps). */
+export function unwrap<T>(value: T): T {
+  return (typeof value === 'object' && value !== null ? ((value as { [RAW]?: T })[RAW] ?? value) : value);
 }

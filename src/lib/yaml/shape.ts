@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 
 /**
@@ -18,7 +19,8 @@ type Path = (string | number)[];
 interface Shape {
   /** Where each double-quoted string of the text sits in the value. */
   paths: Path[];
-  value: unknown;
+  /** The value of the first text, as JSON (parsing it again is the cheapest deep copy). */
+  json: string;
 }
 const shapes = new Map<string, Map<string, Shape | null>>();
 
@@ -45,7 +47,7 @@ export function parseRendered(text: string, id: string): unknown {
   if (!known) shapes.set(id, (known = new Map()));
   const shape = safe ? known.get(skeleton) : undefined;
   if (shape && shape.paths.length === strings.length) {
-    const value = structuredClone(shape.value);
+    const value = JSON.parse(shape.json) as unknown;
     shape.paths.forEach((path, i) => put(value, path, JSON.parse((strings[i] as { text: string }).text)));
     return value;
   }
@@ -86,7 +88,9 @@ function shapeOf(root: unknown, strings: { at: number; text: string }[], value: 
     if (!usable || !scalar || scalar.key || !scalar.quoted || scalar.end !== s.at + s.text.length) return null;
     paths.push(scalar.path);
   }
-  return { paths, value: structuredClone(value) };
+  const json = JSON.stringify(value);
+  // A value JSON cannot carry (.inf, .nan, -0) is parsed in full every time.
+  return isDeepStrictEqual(JSON.parse(json), value) ? { paths, json } : null;
 }
 
 function put(value: unknown, path: Path, leaf: unknown): void {
