@@ -20,7 +20,7 @@ describe('templates', () => {
     const catalog = await loadCatalog(path.join(dir, 'catalog'));
     const region = await loadRegion(path.join(regionsDir, 'kota-gorontalo.yaml'), catalog, ['gawat-darurat-112']);
     expect(await problemsOf(() => planRun(catalog, region, ['gawat-darurat-112']), show)).toEqual([
-      'NOTES.md.ejs:2 template.render {"message":"it.region.kode is not defined"}',
+      'NOTES.md.ejs:2 template.render {"message":"region.kode is not defined"}',
     ]);
   });
 
