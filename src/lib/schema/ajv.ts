@@ -56,20 +56,17 @@ export function ajv(): Ajv2020 {
 
 /**
  * Validators compiled at build time (ajv's standalone code) for the kit's schemas and the bundled apps' settings,
- * each under the sha256 of the schema it was compiled from: one is used only for that exact schema.
+ * one file each, named after the sha256 of the schema it was compiled from: one is used only for that exact schema.
  */
-export const PRECOMPILED = path.join(packageRoot, 'dist', 'validators.cjs');
-let precompiled: Record<string, ValidateFunction> | null | undefined;
+export const PRECOMPILED = path.join(packageRoot, 'dist', 'validators');
 
 function built(hash: string): ValidateFunction | undefined {
-  if (precompiled === undefined) {
-    try {
-      precompiled = existsSync(PRECOMPILED) ? (require(PRECOMPILED) as Record<string, ValidateFunction>) : null;
-    } catch {
-      precompiled = null;
-    }
+  const file = path.join(PRECOMPILED, `v${hash}.cjs`);
+  try {
+    return existsSync(file) ? (require(file) as ValidateFunction) : undefined;
+  } catch {
+    return undefined;
   }
-  return precompiled?.[`v${hash}`];
 }
 
 const kitValidators = new Map<SchemaName, ValidateFunction>();
