@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { forkCatalog } from '../helpers/catalog.js';
 import { regions, replika, root } from '../helpers/cli.js';
-import { listFiles, tree } from '../helpers/tree.js';
+import { listFiles, readAll, tree } from '../helpers/tree.js';
 
 describe('a catalogue from elsewhere', () => {
   it('is refused (exit 4) unless pinned by sha256 or trusted; nothing is written', async () => {
@@ -49,6 +49,13 @@ describe('a catalogue from elsewhere', () => {
     expect(tampered.stderr).toContain('templates/emergency/src/app.js is not what the published index says');
     expect(tampered.stderr).toContain('templates/emergency/extra.txt is here but not in the published index');
     expect(tampered.stderr).not.toContain('text.js');
+    // An update from the tampered catalogue is refused the same way, and leaves the copy as it was.
+    const copy = path.join(cwd, 'released', 'gawat-darurat-112');
+    const before = await readAll(copy);
+    const update = await replika(['update', copy, '--yes', '--catalog', path.join(fork, 'catalog'), '--catalog-sha256', pin], cwd);
+    expect(update.exitCode).toBe(4);
+    expect(update.stderr).toContain('templates/emergency/src/app.js is not what the published index says');
+    expect(await readAll(copy)).toEqual(before);
 
     // An index edited to match: the pin no longer matches the index.
     const text = await readFile(index, 'utf8');
