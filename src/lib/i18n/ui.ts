@@ -46,7 +46,7 @@ const enUi = {
   updateDeleted: (p) => `  note: ${p.path} was deleted in this copy and stays deleted.`,
   diffLine: (p) => `  ${String(p.bump).padEnd(6)} ${p.app}: ${p.what}`,
   diffRequired: (p) => `Required bump: ${p.bump} (${p.from} → ${p.to} is ${p.actual}).`,
-  released: (p) => `Released catalogue ${p.version}: ${p.count} changes in the CHANGELOG; index written to ${p.index}; pin it with --catalog-sha256 ${p.sha256}.`,
+  released: (p) => `Released catalogue ${p.version}: ${p.count} ${p.count === 1 ? 'change' : 'changes'} in the CHANGELOG; index written to ${p.index}; pin it with --catalog-sha256 ${p.sha256}.`,
   catalogValid: (p) => `Catalogue valid: ${p.apps} applications × ${p.regions} region files, ${p.copies} copies and ${p.files} files rendered and checked.`,
   catalogCached: (p) => `${p.cached} of them unchanged since the last check (taken from ${p.file}).`,
   upToDate: (p) => `${p.app} is up to date with catalogue ${p.version}.`,
