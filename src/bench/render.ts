@@ -4,7 +4,9 @@ import { loadCatalog } from '../lib/catalog/load.js';
 import { buildModel } from '../lib/plan/model.js';
 import { planRun } from '../lib/plan/plan.js';
 import { chain, templateFiles } from '../lib/plan/templates.js';
-import { loadRegion } from '../lib/region/load.js';
+import { loadRegion, regionFromSource } from '../lib/region/load.js';
+import { allRegencies } from '../lib/check/matrix.js';
+import { withRequirements } from '../lib/catalog/graph.js';
 import type { AppEntry } from '../lib/catalog/types.js';
 import { packageRoot } from '../lib/paths.js';
 import { BASE_FILE, MANIFEST_FILE } from '../lib/copy/manifest.js';
@@ -63,4 +65,28 @@ export async function planThroughput(seconds = 1): Promise<{ kitFilesPerSecond: 
     return files / ((performance.now() - start) / 1000);
   };
   return { rawFilesPerSecond: rate(rawRound), kitFilesPerSecond: rate(kitRound), files: kitRound() };
+}
+
+/**
+ * P2's baseline: the same compiled templates called directly, with ejs alone, on the same data as
+ * `check --all-regencies` — every app for all 514 regions, each model prepared beforehand (untimed).
+ */
+export async function rawMatrixRate(): Promise<{ filesPerSecond: number; files: number; cases: number }> {
+  const catalog = await loadCatalog();
+  const inputs = [];
+  for (const input of allRegencies(catalog)) {
+    const source = await input.source();
+    for (const app of catalog.apps.values()) {
+      const { ids } = withRequirements(catalog.apps, [app.id]);
+      const loaded = await regionFromSource({ ...source, data: structuredClone(source.data) }, input.dir, catalog, ids);
+      inputs.push({ model: buildModel(catalog, loaded, app, ids), files: templateFiles(app.template, catalog.templatesDir) });
+    }
+  }
+  let files = 0;
+  const start = performance.now();
+  for (const { model, files: templates } of inputs) for (const f of templates) {
+    if (f.render) f.render(model);
+    files++;
+  }
+  return { filesPerSecond: files / ((performance.now() - start) / 1000), files, cases: inputs.length };
 }
