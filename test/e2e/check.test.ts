@@ -57,7 +57,8 @@ describe('replika check (CI matrix)', () => {
 
   it('--run-tests writes each copy and runs its own tests', async () => {
     const cwd = await tree({ 'r/kota-gorontalo.yaml': await readFile(path.join(regions, 'kota-gorontalo.yaml'), 'utf8') });
-    const run = await replika(['check', '--regions', 'r', '--app', 'gawat-darurat-112,laksa', '--run-tests'], cwd);
+    // Two threads: the copies are checked there, then rendered again here to be written and tested.
+    const run = await replika(['check', '--regions', 'r', '--app', 'gawat-darurat-112,laksa', '--run-tests', '--jobs', '2'], cwd);
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.stdout).toContain('2/2 passed');
   });
