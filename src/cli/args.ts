@@ -23,3 +23,9 @@ export function parse<T extends Record<string, OptionSpec>>(command: string, spe
 export function list(values: string[] | undefined): string[] {
   return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 }
+
+/** A flag given a value it does not take: a usage error (exit 2) saying what it takes, in the user's language. */
+export function badValue(command: string, flag: string, value: string, expected: { choices: readonly string[] } | { kind: 'count' | 'shard' }): UsageError {
+  const params = 'choices' in expected ? { choices: expected.choices.join('|') } : { kind: expected.kind };
+  return new UsageError({ key: 'usage.value', params: { command, flag, value, ...params } });
+}

@@ -6,7 +6,7 @@ import { writeRun } from '../lib/copy/write.js';
 import { UsageError, UserError } from '../lib/errors.js';
 import { say } from '../lib/i18n/index.js';
 import { originPubliccode } from '../lib/publiccode.js';
-import { parse } from './args.js';
+import { badValue, parse } from './args.js';
 import type { Io } from './io.js';
 import { catalogDiffOptions, catalogExportOptions, catalogReleaseOptions, catalogValidateOptions } from './options.js';
 import { validateCatalog } from '../lib/catalog/validate.js';
@@ -68,7 +68,7 @@ async function runCatalogDiff(argv: string[], io: Io): Promise<number> {
 async function runCatalogRelease(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse('catalog release', catalogReleaseOptions, argv);
   if (!values.previous) throw new UsageError({ key: 'usage.missing', params: { names: '--previous DIR', example: 'replika catalog release catalog --previous ../release-1.0.0/catalog' } });
-  if (values.bump && !['major', 'minor', 'patch'].includes(values.bump)) throw new UsageError({ key: 'usage.parse', params: { message: `--bump must be major, minor or patch, not "${values.bump}"`, command: 'catalog release' } });
+  if (values.bump && !['major', 'minor', 'patch'].includes(values.bump)) throw badValue('catalog release', '--bump', values.bump, { choices: ['major', 'minor', 'patch'] });
   const dir = positionals[0] ? path.resolve(io.cwd, positionals[0]) : builtinCatalogDir;
   const release = await releaseCatalog(dir, path.resolve(io.cwd, values.previous), values.bump as Bump | undefined);
   io.out(say(io.lang, 'released', { version: release.version, count: release.changes.length, index: path.relative(io.cwd, release.index), sha256: await catalogDigest(await loadCatalog(dir)) }));

@@ -7,8 +7,7 @@ import { runMatrix, workerCount } from '../lib/check/pool.js';
 import * as reporters from '../lib/check/report.js';
 import { writeRun } from '../lib/copy/write.js';
 import type { Catalog } from '../lib/catalog/types.js';
-import { UsageError } from '../lib/errors.js';
-import { list, parse } from './args.js';
+import { badValue, list, parse } from './args.js';
 import { catalogFromFlags } from './catalog-flags.js';
 import type { Io } from './io.js';
 import { checkOptions } from './options.js';
@@ -19,7 +18,7 @@ const TEST_TIMEOUT_MS = 180_000;
 export async function runCheck(argv: string[], io: Io): Promise<number> {
   const { values } = parse('check', checkOptions, argv);
   const reporter = values.reporter ?? 'text';
-  if (!['text', 'json', 'junit'].includes(reporter)) throw new UsageError({ key: 'usage.parse', params: { message: `--reporter must be text, json or junit, not "${reporter}"`, command: 'check' } });
+  if (!['text', 'json', 'junit'].includes(reporter)) throw badValue('check', '--reporter', reporter, { choices: ['text', 'json', 'junit'] });
   const shard = values.shard ? parseShard(values.shard) : undefined;
   const catalog = await catalogFromFlags(values, io.cwd);
   const jobs = values.jobs === undefined ? undefined : parseJobs(values.jobs);
@@ -44,14 +43,14 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
 
 function parseJobs(text: string): number {
   const jobs = Number(text);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError({ key: 'usage.parse', params: { message: `--jobs must be a whole number of at least 1, not "${text}"`, command: 'check' } });
+  if (!Number.isInteger(jobs) || jobs < 1) throw badValue('check', '--jobs', text, { kind: 'count' });
   return jobs;
 }
 
 function parseShard(text: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(text);
   const [index, count] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
-  if (!m || count < 1 || index < 1 || index > count) throw new UsageError({ key: 'usage.parse', params: { message: `--shard must be K/N with 1 ≤ K ≤ N, not "${text}"`, command: 'check' } });
+  if (!m || count < 1 || index < 1 || index > count) throw badValue('check', '--shard', text, { kind: 'shard' });
   return { index, count };
 }
 

@@ -29,7 +29,7 @@ const COMMANDS: Record<string, { usage: string; summary: { id: string; en: strin
     options: statusOptions,
   },
   check: {
-    usage: 'replika check [--regions DIR | --all-regencies] [--app ID…] [--shard K/N] [--reporter text|json|junit] [--output FILE] [--run-tests]',
+    usage: 'replika check [--regions DIR | --all-regencies] [--app ID…] [--shard K/N] [--jobs N] [--reporter text|json|junit] [--output FILE] [--run-tests]',
     summary: { id: 'untuk CI: setiap aplikasi × setiap daerah, dirender dan diperiksa', en: 'for CI: every application × every region, rendered and checked' },
     options: checkOptions,
   },
@@ -39,7 +39,7 @@ const COMMANDS: Record<string, { usage: string; summary: { id: string; en: strin
     options: regionNewOptions,
   },
   'catalog validate': {
-    usage: 'replika catalog validate [DIR]',
+    usage: 'replika catalog validate [DIR] [--cache] [--cache-location FILE]',
     summary: { id: 'periksa katalog: skema, rujukan, render setiap aplikasi untuk setiap daerah, portabilitas', en: 'check a catalogue: schemas, references, every app rendered for every region, portability' },
     options: catalogValidateOptions,
   },

@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { loadCatalog } from '../lib/catalog/load.js';
-import { UsageError } from '../lib/errors.js';
 import { say } from '../lib/i18n/index.js';
 import type { ConflictStyle } from '../lib/update/merge.js';
 import { applyUpdate, copyStatus, planUpdate, updateDiffs } from '../lib/update/update.js';
-import { parse } from './args.js';
+import { badValue, parse } from './args.js';
 import { catalogFromFlags } from './catalog-flags.js';
 import type { Io } from './io.js';
 import { statusOptions, updateOptions } from './options.js';
@@ -17,7 +16,7 @@ export const UPDATE_AVAILABLE = 10;
 export async function runUpdate(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse('update', updateOptions, argv);
   const conflict = values.conflict ?? 'inline';
-  if (conflict !== 'inline' && conflict !== 'rej') throw new UsageError({ key: 'usage.parse', params: { message: `--conflict must be inline or rej, not "${conflict}"`, command: 'update' } });
+  if (conflict !== 'inline' && conflict !== 'rej') throw badValue('update', '--conflict', conflict, { choices: ['inline', 'rej'] });
   const dir = path.resolve(io.cwd, positionals[0] ?? '.');
   const catalog = await catalogFromFlags(values, io.cwd);
   const plan = await planUpdate(dir, { catalog, regionFile: values.region && path.resolve(io.cwd, values.region), to: values.to, conflict: conflict as ConflictStyle });

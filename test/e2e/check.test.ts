@@ -53,6 +53,9 @@ describe('replika check (CI matrix)', () => {
     expect(three).toEqual(one);
     expect(JSON.stringify(one)).toContain('example.com');
     expect((await replika(['check', '--jobs', '0'], cwd)).stderr).toContain('--jobs must be a whole number of at least 1, not "0"');
+    const indonesian = await replika(['check', '--jobs', '1.5', '--lang', 'id'], cwd);
+    expect(indonesian.exitCode).toBe(2);
+    expect(indonesian.stderr).toContain('--jobs harus bilangan bulat paling kecil 1, bukan "1.5"');
   });
 
   it('--run-tests writes each copy and runs its own tests', async () => {

@@ -82,6 +82,14 @@ export const en = {
   // Command line
   'usage.command': { text: (p) => `unknown command "${p.command}"`, hint: () => 'Run "replika --help" to see the commands.' },
   'usage.parse': { text: (p) => `${p.message}`, hint: (p) => `Run "replika ${p.command} --help".` },
+  'usage.value': {
+    text: (p) => {
+      const choices = String(p.choices ?? '').split('|');
+      const expected = p.kind === 'count' ? 'a whole number of at least 1' : p.kind === 'shard' ? 'K/N with 1 ≤ K ≤ N' : `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}`;
+      return `${p.flag} must be ${expected}, not "${p.value}"`;
+    },
+    hint: (p) => `Run "replika ${p.command} --help".`,
+  },
   'usage.missing': { text: (p) => `missing ${p.names}`, hint: (p) => `${p.example}` },
   'usage.noTty': { text: (p) => `missing ${p.names}, and there is no terminal to ask for them`, hint: (p) => `Give them as flags, e.g. ${p.example}` },
   'usage.lang': { text: (p) => `unknown language "${p.value}"`, hint: () => 'Use --lang id or --lang en.' },

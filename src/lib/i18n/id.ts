@@ -77,6 +77,14 @@ export const id: Record<keyof typeof en, Message> = {
   'destination.notDirectory': { text: (p) => `tujuan ${p.path} sudah ada dan bukan folder`, hint: () => 'Pilih --out yang lain.' },
   'usage.command': { text: (p) => `perintah "${p.command}" tidak dikenal`, hint: () => 'Jalankan "replika --help" untuk melihat daftar perintah.' },
   'usage.parse': { text: (p) => `${p.message}`, hint: (p) => `Jalankan "replika ${p.command} --help".` },
+  'usage.value': {
+    text: (p) => {
+      const choices = String(p.choices ?? '').split('|');
+      const expected = p.kind === 'count' ? 'bilangan bulat paling kecil 1' : p.kind === 'shard' ? 'K/N dengan 1 ≤ K ≤ N' : `${choices.slice(0, -1).join(', ')} atau ${choices.at(-1)}`;
+      return `${p.flag} harus ${expected}, bukan "${p.value}"`;
+    },
+    hint: (p) => `Jalankan "replika ${p.command} --help".`,
+  },
   'usage.missing': { text: (p) => `${p.names} belum diberikan`, hint: (p) => `${p.example}` },
   'usage.noTty': { text: (p) => `${p.names} belum diberikan, dan tidak ada terminal untuk menanyakannya`, hint: (p) => `Berikan sebagai opsi, misalnya ${p.example}` },
   'usage.lang': { text: (p) => `bahasa "${p.value}" tidak dikenal`, hint: () => 'Gunakan --lang id atau --lang en.' },
