@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../lib/errors.js';
+import { suggest } from '../lib/text/suggest.js';
 import type { OptionSpec } from './options.js';
 
 export type Values<T extends Record<string, OptionSpec>> = {
@@ -15,8 +16,23 @@ export function parse<T extends Record<string, OptionSpec>>(command: string, spe
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
     return { values: values as Values<T>, positionals };
   } catch (error) {
-    throw new UsageError({ key: 'usage.parse', params: { message: (error as Error).message, command } });
+    throw parseError(command, specs, error as NodeJS.ErrnoException);
   }
+}
+
+/** node:util's parse errors (English, and long) as the kit's own messages, with a suggestion for a typo. */
+function parseError(command: string, specs: Record<string, OptionSpec>, error: NodeJS.ErrnoException): UsageError {
+  const option = /'(-{1,2}[^'=\s]+)/.exec(error.message)?.[1];
+  const name = option?.replace(/^-+/, '');
+  const spec = name === undefined ? undefined : (specs[name] ?? Object.values(specs).find((s) => s.short === name));
+  if (option && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const flags = Object.keys(specs).map((flag) => `--${flag}`);
+    return new UsageError({ key: 'usage.unknownOption', params: { command, option, suggestion: suggest(option, flags) } });
+  }
+  if (option && spec && error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return new UsageError({ key: spec.type === 'boolean' ? 'usage.noValue' : 'usage.needsValue', params: { command, option, value: spec.value ?? 'VALUE' } });
+  }
+  return new UsageError({ key: 'usage.parse', params: { message: error.message, command } });
 }
 
 /** `--app a,b --app c` → ['a', 'b', 'c'] */

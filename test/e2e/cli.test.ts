@@ -105,6 +105,12 @@ describe('replika (built CLI, no TTY)', () => {
     expect((await replika(['make'], cwd)).exitCode).toBe(2);
     expect((await replika(['list', '--lang', 'fr'], cwd)).stderr).toContain('unknown language "fr"');
     expect((await replika(['new', '--bogus'], cwd)).exitCode).toBe(2);
+    // Flag mistakes in the user's language, with a suggestion for a typo.
+    const typo = await replika(['new', '--regoin', 'x.yaml', '--lang', 'id'], cwd);
+    expect(typo.exitCode).toBe(2);
+    expect(typo.stderr).toContain('new tidak punya opsi --regoin\n    → Maksud Anda --region?');
+    expect((await replika(['new', '--region'], cwd)).stderr).toContain('--region needs a value (--region FILE)');
+    expect((await replika(['list', '--json=yes'], cwd)).stderr).toContain('--json is a switch and takes no value');
     expect(await listFiles(cwd)).toEqual([]);
   });
 

@@ -82,6 +82,9 @@ export const en = {
   // Command line
   'usage.command': { text: (p) => `unknown command "${p.command}"`, hint: () => 'Run "replika --help" to see the commands.' },
   'usage.parse': { text: (p) => `${p.message}`, hint: (p) => `Run "replika ${p.command} --help".` },
+  'usage.unknownOption': { text: (p) => `${p.command} has no option ${p.option}`, hint: (p) => (p.suggestion ? `Did you mean ${p.suggestion}? ` : '') + `Run "replika ${p.command} --help".` },
+  'usage.needsValue': { text: (p) => `${p.option} needs a value (${p.option} ${p.value})`, hint: (p) => `Give it one, or run "replika ${p.command} --help".` },
+  'usage.noValue': { text: (p) => `${p.option} is a switch and takes no value`, hint: (p) => `Write ${p.option} alone, or run "replika ${p.command} --help".` },
   'usage.value': {
     text: (p) => {
       const choices = String(p.choices ?? '').split('|');

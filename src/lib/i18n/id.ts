@@ -77,6 +77,9 @@ export const id: Record<keyof typeof en, Message> = {
   'destination.notDirectory': { text: (p) => `tujuan ${p.path} sudah ada dan bukan folder`, hint: () => 'Pilih --out yang lain.' },
   'usage.command': { text: (p) => `perintah "${p.command}" tidak dikenal`, hint: () => 'Jalankan "replika --help" untuk melihat daftar perintah.' },
   'usage.parse': { text: (p) => `${p.message}`, hint: (p) => `Jalankan "replika ${p.command} --help".` },
+  'usage.unknownOption': { text: (p) => `${p.command} tidak punya opsi ${p.option}`, hint: (p) => (p.suggestion ? `Maksud Anda ${p.suggestion}? ` : '') + `Jalankan "replika ${p.command} --help".` },
+  'usage.needsValue': { text: (p) => `${p.option} perlu nilai (${p.option} ${p.value})`, hint: (p) => `Berikan nilainya, atau jalankan "replika ${p.command} --help".` },
+  'usage.noValue': { text: (p) => `${p.option} adalah sakelar dan tidak menerima nilai`, hint: (p) => `Tulis ${p.option} saja, atau jalankan "replika ${p.command} --help".` },
   'usage.value': {
     text: (p) => {
       const choices = String(p.choices ?? '').split('|');
