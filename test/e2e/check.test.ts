@@ -1,7 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { forkCatalog } from '../helpers/catalog.js';
 import { regions, replika } from '../helpers/cli.js';
 import { tree } from '../helpers/tree.js';
 
@@ -56,6 +57,17 @@ describe('replika check (CI matrix)', () => {
     const indonesian = await replika(['check', '--jobs', '1.5', '--lang', 'id'], cwd);
     expect(indonesian.exitCode).toBe(2);
     expect(indonesian.stderr).toContain('--jobs harus bilangan bulat paling kecil 1, bukan "1.5"');
+  });
+
+  it('worker threads check the catalogue given with --catalog, not the kit\'s own', async () => {
+    const fork = await forkCatalog();
+    await writeFile(path.join(fork, 'templates', 'emergency', 'NOTES.md.ejs'), 'Kode: <%= region.kode %>\n');
+    const cwd = await tree();
+    const run = await replika(['check', '--catalog', path.join(fork, 'catalog'), '--trust', '--app', 'gawat-darurat-112,laksa', '--jobs', '2', '--reporter', 'json'], cwd);
+    expect(run.exitCode).toBe(1);
+    const results = (JSON.parse(run.stdout) as { results: { app: string; problems: unknown[] }[] }).results;
+    expect(results.filter((r) => r.problems.length > 0).map((r) => r.app)).toEqual(['gawat-darurat-112', 'gawat-darurat-112', 'gawat-darurat-112', 'gawat-darurat-112']);
+    expect(JSON.stringify(results)).toContain('region.kode is not defined');
   });
 
   it('--run-tests writes each copy and runs its own tests', async () => {
