@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chain } from '../plan/templates.js';
 import { builtinCatalogDir, packageRoot } from '../paths.js';
-import type { ParseCache } from '../yaml/source.js';
+import type { ParseCache } from '../yaml/parse-cache.js';
 import type { Catalog } from './types.js';
 
 /**

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { UserError, type Problem } from '../errors.js';
+import { parseCached } from './parse-cache.js';
 
 /** A parsed YAML file that can say where any JSON pointer into it was written. */
 export interface Source {
@@ -18,22 +17,6 @@ const MAX_ALIASES = 100;
 const MAX_DEPTH = 64;
 const MAX_INDENT = 256;
 
-/** Parsed files kept between runs (`catalog validate --cache`): the data of a file whose contents are unchanged. */
-export type ParseCache = Map<string, { sha256: string; data: unknown }>;
-let parseCache: ParseCache | undefined;
-let parseTouched: Set<string> | undefined;
-
-/**
- * Uses (and fills) a cache of parsed files for the rest of the process, noting in `touched` every file it served
- * or added; undefined stops using it.
- */
-export function useParseCache(cache: ParseCache | undefined, touched?: Set<string>): void {
-  parseCache = cache;
-  parseTouched = touched;
-}
-
-const hashText = (text: string) => createHash('sha256').update(text).digest('hex');
-
 export async function loadYamlFile(file: string, shownAs = file): Promise<Source> {
   let text: string;
   try {
@@ -43,20 +26,7 @@ export async function loadYamlFile(file: string, shownAs = file): Promise<Source
     if (code === 'ENOENT') throw new UserError({ key: 'file.notFound', params: { path: shownAs }, file: shownAs });
     throw new UserError({ key: 'file.unreadable', params: { path: shownAs, reason: code ?? String(error) }, file: shownAs });
   }
-  if (!parseCache) return parseYaml(text, shownAs);
-  const key = path.resolve(file);
-  const hash = hashText(text);
-  parseTouched?.add(key);
-  const hit = parseCache.get(key);
-  if (hit?.sha256 === hash) {
-    // The same text passed every check of parseYaml before; positions are worked out only if a problem needs one.
-    let parsed: Source | undefined;
-    return { file: shownAs, data: structuredClone(hit.data), locate: (pointer, key) => (parsed ??= parseYaml(text, shownAs)).locate(pointer, key) };
-  }
-  const source = parseYaml(text, shownAs);
-  // Kept as parsed: validation fills defaults into the data it is given.
-  parseCache.set(key, { sha256: hash, data: structuredClone(source.data) });
-  return source;
+  return parseCached(file, text, shownAs, parseYaml);
 }
 
 export function parseYaml(raw: string, file: string): Source {
