@@ -1,11 +1,15 @@
 import path from 'node:path';
-import { catalogFor } from '../lib/catalog/trust.js';
+import { loadCatalog } from '../lib/catalog/load.js';
 import type { Catalog } from '../lib/catalog/types.js';
+import { builtinCatalogDir } from '../lib/paths.js';
 
 /**
- * The catalogue named by --catalog, --catalog-sha256 and --trust (the kit's own without --catalog). Kept apart
- * from args.ts so commands that never render (list, validate) do not load the trust check.
+ * The catalogue named by --catalog, --catalog-sha256 and --trust (the kit's own without --catalog). The trust
+ * check (and what it needs: the index, the validator behind `catalog release`) is loaded only for another
+ * catalogue, so the common run does not pay for it.
  */
-export function catalogFromFlags(values: { catalog?: string; trust?: boolean; 'catalog-sha256'?: string }, cwd: string): Promise<Catalog> {
-  return catalogFor({ catalog: values.catalog && path.resolve(cwd, values.catalog), trust: values.trust, pin: values['catalog-sha256'] });
+export async function catalogFromFlags(values: { catalog?: string; trust?: boolean; 'catalog-sha256'?: string }, cwd: string): Promise<Catalog> {
+  if (!values.catalog) return loadCatalog(builtinCatalogDir);
+  const { catalogFor } = await import('../lib/catalog/trust.js');
+  return catalogFor({ catalog: path.resolve(cwd, values.catalog), trust: values.trust, pin: values['catalog-sha256'] });
 }
