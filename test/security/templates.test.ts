@@ -24,6 +24,16 @@ describe('templates', () => {
     ]);
   });
 
+  it('refuses a template that changes its data, naming the template and line', async () => {
+    const dir = await forkCatalog();
+    await writeFile(path.join(dir, 'templates', 'emergency', 'NOTES.md.ejs'), 'Wilayah:\n<% region.branding.shortName = "X" %>\n');
+    const catalog = await loadCatalog(path.join(dir, 'catalog'));
+    const region = await loadRegion(path.join(regionsDir, 'kota-gorontalo.yaml'), catalog, ['gawat-darurat-112']);
+    expect(await problemsOf(() => planRun(catalog, region, ['gawat-darurat-112']), show)).toEqual([
+      'NOTES.md.ejs:2 template.render {"message":"region.branding.shortName is read-only in a template"}',
+    ]);
+  });
+
   it('refuses <%= %> where it cannot escape, and includes outside the templates', async () => {
     const dir = await forkCatalog();
     await writeFile(path.join(dir, 'templates', 'emergency', 'extra.json.ejs'), '{\n  "name": "<%= region.name %>"\n}\n');

@@ -23,6 +23,16 @@ export function strict<T>(value: T, path = 'it'): T {
       if (PASS.has(key)) return undefined;
       throw new ReferenceError(`${path}.${key} is not defined`);
     },
+    // Template data is read-only: a template that changes it would change what later files and copies see.
+    set(_target, key) {
+      throw new TypeError(`${path}.${String(key)} is read-only in a template`);
+    },
+    defineProperty(_target, key) {
+      throw new TypeError(`${path}.${String(key)} is read-only in a template`);
+    },
+    deleteProperty(_target, key) {
+      throw new TypeError(`${path}.${String(key)} is read-only in a template`);
+    },
   });
   proxies.set(value, proxy);
   return proxy;
