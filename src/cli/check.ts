@@ -74,7 +74,7 @@ async function runCopyTests(catalog: Catalog, results: CaseResult[], progress: (
         await writeRun({ copies: [{ dir: 'copy', files: copy?.files ?? [] }] }, { destination: dir });
         const run = await execa('npm', ['test'], { cwd: path.join(dir, 'copy'), reject: false, all: true, timeout: TEST_TIMEOUT_MS });
         if (run.exitCode !== 0) {
-          const output = String(run.all ?? '').split('\n').slice(-30).join('\n');
+          const output = failureExcerpt(String(run.all ?? ''));
           r.problems.push({ key: 'check.copyTest', params: { app: r.case.app, code: run.timedOut ? 'timeout' : (run.exitCode ?? '?'), output } });
         }
       } finally {
@@ -85,3 +85,30 @@ async function runCopyTests(catalog: Catalog, results: CaseResult[], progress: (
   };
   await Promise.all([worker(), worker()]);
 }
+
+/**
+ * What a failing copy's tests said about their failures: each `not ok` entry of node:test's TAP output with its
+ * diagnostics (error, expected, actual, location), or the end of the output when there is none (a crash).
+ */
+export function failureExcerpt(output: string, perFailure = 25, total = 80): string {
+  const lines = output.split('\n');
+  const excerpt: string[] = [];
+  lines.forEach((line, i) => {
+    const failed = /^(\s*)not ok \d+/.exec(line);
+    if (!failed) return;
+    const indent = failed[1]?.length ?? 0;
+    const block = [line];
+    for (let j = i + 1; j < lines.length && block.length < perFailure; j++) {
+      const next = lines[j] ?? '';
+      // The entry ends where the next test (or the plan) begins at the same depth.
+      if (next.trim() !== '' && next.length - next.trimStart().length <= indent && !/^\s*(---|\.\.\.)/.test(next)) break;
+      block.push(next);
+    }
+    excerpt.push(...block);
+  });
+  const shown = (excerpt.length > 0 ? excerpt.slice(0, total) : lines.slice(-30)).filter((line, i, all) => line.trim() !== '' || i < all.length - 1);
+  // Dedented, so that the report can indent it under its heading.
+  const margin = Math.min(...shown.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length));
+  return shown.map((line) => line.slice(Number.isFinite(margin) ? margin : 0)).join('\n');
+}
+

@@ -77,4 +77,15 @@ describe('replika check (CI matrix)', () => {
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.stdout).toContain('2/2 passed');
   });
+
+  it('--run-tests reports a copy whose own tests fail, with their output (exit 1)', async () => {
+    const fork = await forkCatalog();
+    await writeFile(path.join(fork, 'templates', 'emergency', 'test', 'deliberate.test.js'), "import test from 'node:test';\ntest('fails on purpose', () => { throw new Error('deliberate failure for check'); });\n");
+    const cwd = await tree({ 'r/kota-gorontalo.yaml': await readFile(path.join(regions, 'kota-gorontalo.yaml'), 'utf8') });
+    const run = await replika(['check', '--catalog', path.join(fork, 'catalog'), '--trust', '--regions', 'r', '--app', 'gawat-darurat-112,laksa', '--run-tests'], cwd);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('1/2 passed');
+    expect(run.stdout).toContain('the copy of gawat-darurat-112 failed its own tests (1)');
+    expect(run.stdout).toContain('deliberate failure for check');
+  });
 });

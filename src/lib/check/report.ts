@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/index.js';
+import { say, type Lang } from '../i18n/index.js';
 import { formatProblem } from '../report.js';
 import type { CaseResult } from './matrix.js';
 
@@ -41,8 +41,8 @@ export function json(results: CaseResult[], lang: Lang): string {
 
 export function text(results: CaseResult[], lang: Lang): string {
   const failed = results.filter((r) => r.problems.length > 0);
-  const lines = failed.flatMap((r) => [`✗ ${caseName(r)}`, ...r.problems.map((p) => `  ${formatProblem(p, lang).replace(/\n/g, '\n  ')}`)]);
+  const lines = failed.flatMap((r) => [`✗ ${say(lang, 'checkCase', { app: r.case.app, region: r.case.region.name })}`, ...r.problems.map((p) => `  ${formatProblem(p, lang).replace(/\n/g, '\n  ')}`)]);
   const files = results.reduce((n, r) => n + r.files, 0);
-  lines.push(`${results.length - failed.length}/${results.length} passed, ${files} files rendered${failed.length ? `; ${failed.length} failed` : ''}.`);
+  lines.push(say(lang, 'checkSummary', { passed: results.length - failed.length, total: results.length, files, failed: failed.length }));
   return `${lines.join('\n')}\n`;
 }

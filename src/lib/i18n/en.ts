@@ -62,7 +62,7 @@ export const en = {
   'catalog.roundTrip': { text: (p) => `${p.path} does not parse back: ${p.message}`, hint: () => 'Write the values with the helper for that format (h.json, h.yaml, h.env).' },
   'catalog.portability': { text: (p) => `${p.path}:${p.line} names the origin: ${p.text}`, hint: () => 'Take the value from the region settings; only the attribution lines may name the origin.' },
   'catalog.unusedTemplate': { text: (p) => `template ${p.name} is used by no application`, hint: () => 'Remove the folder, or point an application at it.' },
-  'check.copyTest': { text: (p) => `the copy of ${p.app} failed its own tests (${p.code}):\n      ${p.output}`, hint: () => 'Run npm test in a copy made with replika new to see the whole output.' },
+  'check.copyTest': { text: (p) => `the copy of ${p.app} failed its own tests (${p.code}):\n      ${String(p.output).split('\n').join('\n      ')}`, hint: () => 'Run npm test in a copy made with replika new to see the whole output.' },
   'release.nothing': { text: (p) => `nothing changed since ${p.version}`, hint: () => 'Change the catalogue first, or there is nothing to release.' },
   'release.tooSmall': { text: (p) => `a ${p.bump} release is too small: the changes need a ${p.required} release (${p.reasons})`, hint: (p) => `Release with --bump ${p.required}, or take back the change.` },
   'catalog.untrusted': { text: (p) => `the catalogue at ${p.path} is not the kit's own: its templates would run code on this machine`, hint: (p) => `Check it, then pin it with --catalog-sha256 ${p.sha256} (or pass --trust).` },

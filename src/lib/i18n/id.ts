@@ -59,7 +59,7 @@ export const id: Record<keyof typeof en, Message> = {
   'catalog.roundTrip': { text: (p) => `${p.path} tidak dapat dibaca kembali: ${p.message}`, hint: () => 'Tulis nilainya dengan helper format itu (h.json, h.yaml, h.env).' },
   'catalog.portability': { text: (p) => `${p.path}:${p.line} menyebut daerah asal: ${p.text}`, hint: () => 'Ambil nilainya dari pengaturan daerah; hanya baris atribusi yang boleh menyebut daerah asal.' },
   'catalog.unusedTemplate': { text: (p) => `template ${p.name} tidak dipakai aplikasi mana pun`, hint: () => 'Hapus foldernya, atau arahkan sebuah aplikasi ke sana.' },
-  'check.copyTest': { text: (p) => `salinan ${p.app} gagal dalam pengujiannya sendiri (${p.code}):\n      ${p.output}`, hint: () => 'Jalankan npm test di salinan buatan replika new untuk melihat keluaran lengkapnya.' },
+  'check.copyTest': { text: (p) => `salinan ${p.app} gagal dalam pengujiannya sendiri (${p.code}):\n      ${String(p.output).split('\n').join('\n      ')}`, hint: () => 'Jalankan npm test di salinan buatan replika new untuk melihat keluaran lengkapnya.' },
   'release.nothing': { text: (p) => `tidak ada yang berubah sejak ${p.version}`, hint: () => 'Ubah katalog dulu; belum ada yang perlu dirilis.' },
   'release.tooSmall': { text: (p) => `rilis ${p.bump} terlalu kecil: perubahannya memerlukan rilis ${p.required} (${p.reasons})`, hint: (p) => `Rilis dengan --bump ${p.required}, atau batalkan perubahannya.` },
   'catalog.untrusted': { text: (p) => `katalog di ${p.path} bukan milik kit: template-nya akan menjalankan kode di mesin ini`, hint: (p) => `Periksa dulu, lalu sematkan dengan --catalog-sha256 ${p.sha256} (atau berikan --trust).` },
