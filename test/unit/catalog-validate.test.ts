@@ -66,4 +66,19 @@ describe('replika catalog validate', () => {
     expect(region.stderr).toMatch(/kabupaten-banjar\.yaml:\d+:\d+/);
     expect(JSON.parse(await readFile(path.join(cwd, '.replika-cache.json'), 'utf8')).kit).toMatch(/^[0-9a-f]{64}$/);
   });
+
+  it('--cache ignores a cache it cannot read, or one written by another build of the kit', async () => {
+    const dir = await forkCatalog();
+    const cwd = await tree({ '.replika-cache.json': '{ not json' });
+    const cacheFile = path.join(cwd, '.replika-cache.json');
+    const validate = () => replika(['catalog', 'validate', path.join(dir, 'catalog'), '--cache'], cwd);
+    const unreadable = await validate();
+    expect(unreadable.exitCode, unreadable.stderr).toBe(0);
+    expect(unreadable.stdout).not.toMatch(/unchanged since the last check/);
+    const stored = JSON.parse(await readFile(cacheFile, 'utf8')) as { kit: string; passed: unknown[] };
+    expect(stored.passed.length).toBeGreaterThan(0);
+    await writeFile(cacheFile, JSON.stringify({ ...stored, kit: 'another build' }));
+    expect((await validate()).stdout).not.toMatch(/unchanged since the last check/);
+    expect((await validate()).stdout).toMatch(/unchanged since the last check/);
+  });
 });
