@@ -1,6 +1,9 @@
-import { cp } from 'node:fs/promises';
+import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { loadCatalog } from '../../src/lib/catalog/load.js';
 import { UserError, type Problem } from '../../src/lib/errors.js';
+import { planRun } from '../../src/lib/plan/plan.js';
+import { loadRegion } from '../../src/lib/region/load.js';
 import { tree } from './tree.js';
 
 export const root = path.resolve(import.meta.dirname, '../..');
@@ -22,4 +25,13 @@ export async function problemsOf(work: () => unknown, show: (p: Problem) => stri
     throw error;
   }
   return ['no error'];
+}
+
+/** The problems of planning Gawat Darurat 112 for Kota Gorontalo with these files added to its template. */
+export async function emergencyProblems(files: Record<string, string>, show: (p: Problem) => string): Promise<string[]> {
+  const dir = await forkCatalog();
+  await Promise.all(Object.entries(files).map(([name, text]) => writeFile(path.join(dir, 'templates', 'emergency', name), text)));
+  const catalog = await loadCatalog(path.join(dir, 'catalog'));
+  const region = await loadRegion(path.join(root, 'catalog', 'regions', 'kota-gorontalo.yaml'), catalog, ['gawat-darurat-112']);
+  return problemsOf(() => planRun(catalog, region, ['gawat-darurat-112']), show);
 }

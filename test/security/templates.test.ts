@@ -5,7 +5,7 @@ import { loadCatalog } from '../../src/lib/catalog/load.js';
 import type { Problem } from '../../src/lib/errors.js';
 import { planRun } from '../../src/lib/plan/plan.js';
 import { loadRegion } from '../../src/lib/region/load.js';
-import { forkCatalog, problemsOf } from '../helpers/catalog.js';
+import { emergencyProblems, forkCatalog, problemsOf } from '../helpers/catalog.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const regionsDir = path.join(root, 'catalog', 'regions');
@@ -14,22 +14,13 @@ const show = (p: Problem) => `${p.file ? path.basename(p.file) : ''}:${p.line ??
 
 describe('templates', () => {
   it('fails on a misspelt template variable, naming the template and line', async () => {
-    const dir = await forkCatalog();
-    const file = path.join(dir, 'templates', 'emergency', 'NOTES.md.ejs');
-    await writeFile(file, 'Wilayah: <%= region.name %>\nKode: <%= region.kode %>\n');
-    const catalog = await loadCatalog(path.join(dir, 'catalog'));
-    const region = await loadRegion(path.join(regionsDir, 'kota-gorontalo.yaml'), catalog, ['gawat-darurat-112']);
-    expect(await problemsOf(() => planRun(catalog, region, ['gawat-darurat-112']), show)).toEqual([
+    expect(await emergencyProblems({ 'NOTES.md.ejs': 'Wilayah: <%= region.name %>\nKode: <%= region.kode %>\n' }, show)).toEqual([
       'NOTES.md.ejs:2 template.render {"message":"region.kode is not defined"}',
     ]);
   });
 
   it('refuses a template that changes its data, naming the template and line', async () => {
-    const dir = await forkCatalog();
-    await writeFile(path.join(dir, 'templates', 'emergency', 'NOTES.md.ejs'), 'Wilayah:\n<% region.branding.shortName = "X" %>\n');
-    const catalog = await loadCatalog(path.join(dir, 'catalog'));
-    const region = await loadRegion(path.join(regionsDir, 'kota-gorontalo.yaml'), catalog, ['gawat-darurat-112']);
-    expect(await problemsOf(() => planRun(catalog, region, ['gawat-darurat-112']), show)).toEqual([
+    expect(await emergencyProblems({ 'NOTES.md.ejs': 'Wilayah:\n<% region.branding.shortName = "X" %>\n' }, show)).toEqual([
       'NOTES.md.ejs:2 template.render {"message":"region.branding.shortName is read-only in a template"}',
     ]);
   });

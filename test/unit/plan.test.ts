@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { publiccodeProblems } from '../../src/lib/publiccode.js';
 import { loadRegion } from '../../src/lib/region/load.js';
 import { parseYaml } from '../../src/lib/yaml/source.js';
 import { regionFromSource } from '../../src/lib/region/load.js';
-import { forkCatalog, problemsOf } from '../helpers/catalog.js';
+import { emergencyProblems } from '../helpers/catalog.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const regionsDir = path.join(root, 'catalog', 'regions');
@@ -94,11 +94,7 @@ describe('plan', () => {
   });
 
   it('refuses output paths that differ only by case', async () => {
-    const dir = await forkCatalog();
-    await writeFile(path.join(dir, 'templates', 'emergency', 'readme.md'), 'x');
-    const catalog = await loadCatalog(path.join(dir, 'catalog'));
-    const region = await loadRegion(path.join(regionsDir, 'kota-gorontalo.yaml'), catalog, ['gawat-darurat-112']);
-    expect(await problemsOf(() => planRun(catalog, region, ['gawat-darurat-112']), show)).toEqual([
+    expect(await emergencyProblems({ 'readme.md': 'x' }, show)).toEqual([
       'gawat-darurat-112.yaml: path.collision {"path":"readme.md","other":"README.md"}',
     ]);
   });
