@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../lib/catalog/load.js';
 import { writeRun } from '../lib/copy/write.js';
-import { UsageError, UserError } from '../lib/errors.js';
+import { collecting, UsageError, UserError } from '../lib/errors.js';
 import { say } from '../lib/i18n/index.js';
 import { originPubliccode } from '../lib/publiccode.js';
 import { badValue, parse } from './args.js';
@@ -45,11 +45,15 @@ async function runCatalogValidate(argv: string[], io: Io): Promise<number> {
   const cacheFile = values.cache || values['cache-location'] ? path.resolve(io.cwd, values['cache-location'] ?? '.replika-cache.json') : undefined;
   const cache = cacheFile ? await readValidateCache(cacheFile) : undefined;
   const { problems, stats } = await validateCatalog(dir, { cache });
-  // Written on failure too: the cases that passed need not run again once the others are fixed.
-  if (cacheFile && cache) await writeValidateCache(cacheFile, cache);
+  // Written on failure too: the cases that passed need not run again once the others are fixed. A cache that
+  // cannot be written is reported with the catalogue's own findings, or after saying the catalogue is valid.
+  const found = problems.length;
+  if (cacheFile && cache) await collecting(problems, () => writeValidateCache(cacheFile, cache));
+  if (found === 0) {
+    io.out(say(io.lang, 'catalogValid', stats));
+    if (stats.cached > 0) io.out(say(io.lang, 'catalogCached', { cached: stats.cached, file: path.relative(io.cwd, cacheFile ?? '') }));
+  }
   if (problems.length > 0) throw new UserError(problems);
-  io.out(say(io.lang, 'catalogValid', stats));
-  if (stats.cached > 0) io.out(say(io.lang, 'catalogCached', { cached: stats.cached, file: path.relative(io.cwd, cacheFile ?? '') }));
   return 0;
 }
 

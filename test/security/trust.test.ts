@@ -57,8 +57,15 @@ describe('a catalogue from elsewhere', () => {
     expect(update.stderr).toContain('templates/emergency/src/app.js is not what the published index says');
     expect(await readAll(copy)).toEqual(before);
 
-    // An index edited to match: the pin no longer matches the index.
+    // An index that is not JSON, pinned by its own sha256: refused, naming the index.
     const text = await readFile(index, 'utf8');
+    await writeFile(index, '{ not json');
+    const unreadable = await replika([...args('unreadable').slice(0, -4), '--catalog-sha256', createHash('sha256').update('{ not json').digest('hex'), '--out', 'unreadable'], cwd);
+    expect(unreadable.exitCode).toBe(4);
+    expect(unreadable.stderr).toMatch(/dist\/catalog\.json {2}the published index is not valid JSON: .+\n    → Get the catalogue and its dist\/catalog\.json again from its publisher\./);
+    await writeFile(index, text);
+
+    // An index edited to match: the pin no longer matches the index.
     await writeFile(index, text.replace('"version"', '"version" ').replace(/\n$/, '\n\n'));
     const edited = await replika(args('edited'), cwd);
     expect(edited.exitCode).toBe(4);

@@ -5,7 +5,7 @@ import { validateCatalog } from '../../src/lib/catalog/validate.js';
 import { forgetCaches } from '../../src/lib/caches.js';
 import { forkCatalog } from '../helpers/catalog.js';
 import { replika } from '../helpers/cli.js';
-import { tree } from '../helpers/tree.js';
+import { listFiles, tree } from '../helpers/tree.js';
 
 describe('replika catalog validate', () => {
   it('passes the bundled catalogue, rendering every app for every region file', async () => {
@@ -80,5 +80,18 @@ describe('replika catalog validate', () => {
     await writeFile(cacheFile, JSON.stringify({ ...stored, kit: 'another build' }));
     expect((await validate()).stdout).not.toMatch(/unchanged since the last check/);
     expect((await validate()).stdout).toMatch(/unchanged since the last check/);
+  });
+
+  it('--cache-location that cannot hold the cache: a folder is refused before checking, an unwritable path after', async () => {
+    const cwd = await tree({ 'taken/keep.txt': 'x', 'plain.txt': 'x' });
+    const folder = await replika(['catalog', 'validate', '--cache-location', 'taken'], cwd);
+    expect(folder.exitCode).toBe(2);
+    expect(folder.stderr).toContain('taken is not a file, so it cannot hold the cache\n    → Give --cache-location the path of a file');
+    expect(folder.stdout).toBe('');
+    const under = await replika(['catalog', 'validate', '--cache-location', 'plain.txt/cache.json'], cwd);
+    expect(under.exitCode).toBe(1);
+    expect(under.stdout).toMatch(/^Catalogue valid: /);
+    expect(under.stderr).toMatch(/the cache could not be written to plain\.txt\/cache\.json \(E[A-Z]+\)\n    → Give --cache-location a file in a folder you can write to/);
+    expect(await listFiles(cwd)).toEqual(['plain.txt', 'taken/keep.txt']);
   });
 });

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chain } from '../plan/templates.js';
-import { builtinCatalogDir, packageRoot } from '../paths.js';
+import { UsageError, UserError } from '../errors.js';
+import { builtinCatalogDir, displayPath, packageRoot } from '../paths.js';
 import type { ParseCache } from '../yaml/parse-cache.js';
 import type { Catalog } from './types.js';
 
@@ -43,6 +44,9 @@ export function kitIdentity(): string {
 }
 
 export async function readValidateCache(file: string): Promise<ValidateCache> {
+  // Asked for by name: a folder (or anything but a file) there is a mistake in the command, not a cache to ignore.
+  const found = await stat(file).catch(() => undefined);
+  if (found && !found.isFile()) throw new UsageError({ key: 'cache.notFile', params: { path: displayPath(file) } });
   try {
     const stored = JSON.parse(await readFile(file, 'utf8')) as Stored;
     if (stored.kit === kitIdentity()) return { yaml: new Map(stored.yaml), passed: new Map(stored.passed) };
@@ -55,10 +59,15 @@ export async function readValidateCache(file: string): Promise<ValidateCache> {
 /** Written whole to a temporary file and renamed, so an interrupted run never leaves half a cache. */
 export async function writeValidateCache(file: string, cache: ValidateCache): Promise<void> {
   const stored: Stored = { kit: kitIdentity(), yaml: [...cache.yaml], passed: [...cache.passed] };
-  await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(stored));
-  await rename(temp, file);
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temp, JSON.stringify(stored));
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw new UserError({ key: 'cache.unwritable', params: { path: displayPath(file), reason: (error as NodeJS.ErrnoException).code ?? String(error) } });
+  }
 }
 
 const templateHashes = new Map<string, string>();
