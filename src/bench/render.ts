@@ -9,7 +9,7 @@ import { allRegencies } from '../lib/check/matrix.js';
 import { withRequirements } from '../lib/catalog/graph.js';
 import type { AppEntry } from '../lib/catalog/types.js';
 import { packageRoot } from '../lib/paths.js';
-import { BASE_FILE, MANIFEST_FILE } from '../lib/copy/manifest.js';
+import { isKitRecord } from '../lib/copy/manifest.js';
 
 /**
  * The baseline script for P1: renders the app's template files with ejs alone (model precomputed, no
@@ -44,7 +44,7 @@ export async function planThroughput(seconds = 1): Promise<{ kitFilesPerSecond: 
   const catalog = await loadCatalog();
   const ids = [...catalog.apps.keys()];
   const regions = await Promise.all(['kota-gorontalo', 'kabupaten-banjar'].map((r) => loadRegion(path.join(catalog.dir, 'regions', `${r}.yaml`), catalog, ids)));
-  const kitRound = () => regions.reduce((n, region) => n + planRun(catalog, region, ids).copies.reduce((m, c) => m + c.files.filter((f) => f.path !== MANIFEST_FILE && f.path !== BASE_FILE).length, 0), 0);
+  const kitRound = () => regions.reduce((n, region) => n + planRun(catalog, region, ids).copies.reduce((m, c) => m + c.files.filter((f) => !isKitRecord(f.path)).length, 0), 0);
   const rawInputs = regions.flatMap((region) => ids.map((id) => {
     const app = catalog.apps.get(id) as AppEntry;
     return { model: buildModel(catalog, region, app, ids), files: templateFiles(app.template, catalog.templatesDir) };

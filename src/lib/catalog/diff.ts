@@ -1,9 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { sha256 } from '../copy/manifest.js';
-import { chain } from '../plan/templates.js';
+import { templateFileHashes } from '../plan/templates.js';
 import { compareVersions } from '../update/copy-state.js';
-import type { AppEntry, Catalog } from './types.js';
+import type { Catalog } from './types.js';
 
 export type Bump = 'none' | 'patch' | 'minor' | 'major';
 export const BUMPS: Bump[] = ['none', 'patch', 'minor', 'major'];
@@ -34,7 +31,7 @@ export async function diffCatalogs(before: Catalog, after: Catalog): Promise<Cha
     const { file: _a, version: _v, ...meta } = app;
     const { file: _b, version: _w, ...oldMeta } = old;
     if (JSON.stringify(meta) !== JSON.stringify(oldMeta) && !changes.some((c) => c.app === id)) changes.push({ app: id, bump: 'patch', what: 'catalogue entry changed' });
-    if ((await templateHashes(before, old)) !== (await templateHashes(after, app))) changes.push({ app: id, bump: 'patch', what: `template ${app.template} changed` });
+    if (JSON.stringify(templateFileHashes(old.template, before.templatesDir)) !== JSON.stringify(templateFileHashes(app.template, after.templatesDir))) changes.push({ app: id, bump: 'patch', what: `template ${app.template} changed` });
   }
   return changes;
 }
@@ -51,20 +48,6 @@ function settingsChanges(app: string, before: Schema, after: Schema, prefix = ''
     else if (JSON.stringify(schema) !== JSON.stringify(was[key])) changes.push({ app, bump: 'patch', what: `setting ${prefix}${key} changed` });
   }
   return changes;
-}
-
-/** One hash over the files of an app's template and the layers it extends. */
-async function templateHashes(catalog: Catalog, app: AppEntry): Promise<string> {
-  const { readdir } = await import('node:fs/promises');
-  const parts: string[] = [];
-  for (const dir of chain(app.template, catalog.templatesDir)) {
-    const entries = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-    for (const entry of entries.sort((a, b) => path.join(a.parentPath, a.name).localeCompare(path.join(b.parentPath, b.name)))) {
-      const file = path.join(entry.parentPath, entry.name);
-      parts.push(`${path.relative(catalog.templatesDir, file)}:${sha256(await readFile(file))}`);
-    }
-  }
-  return sha256(parts.join('\n'));
 }
 
 export function requiredBump(changes: Change[]): Bump {

@@ -1,9 +1,8 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { forgetCaches } from '../caches.js';
-import { sha256 } from '../copy/manifest.js';
 import { UserError } from '../errors.js';
-import { chain } from '../plan/templates.js';
+import { templateFileHashes } from '../plan/templates.js';
 import { actualBump, BUMPS, bumpVersion, diffCatalogs, requiredBump, type Bump, type Change } from './diff.js';
 import { loadCatalog } from './load.js';
 import type { Catalog } from './types.js';
@@ -74,16 +73,8 @@ export const indexText = (index: CatalogIndex) => `${JSON.stringify(index, null,
 export async function catalogIndex(catalog: Catalog): Promise<CatalogIndex> {
   const apps: CatalogIndex['apps'] = [];
   for (const app of catalog.apps.values()) {
-    const files: Record<string, string> = {};
-    for (const dir of chain(app.template, catalog.templatesDir)) {
-      for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-        if (!entry.isFile()) continue;
-        const file = path.join(entry.parentPath, entry.name);
-        files[path.relative(catalog.templatesDir, file).split(path.sep).join('/')] = sha256(await readFile(file));
-      }
-    }
     const { file: _file, settings: _settings, example: _example, ...meta } = app;
-    apps.push({ ...meta, files: Object.fromEntries(Object.entries(files).sort()) });
+    apps.push({ ...meta, files: templateFileHashes(app.template, catalog.templatesDir) });
   }
   return { id: catalog.id, name: catalog.name, version: catalog.version, publisher: catalog.publisher, license: catalog.license, apps };
 }

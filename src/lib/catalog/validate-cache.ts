@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chain } from '../plan/templates.js';
+import { templateFileHashes } from '../plan/templates.js';
 import { UsageError, UserError } from '../errors.js';
 import { builtinCatalogDir, displayPath, packageRoot } from '../paths.js';
 import type { ParseCache } from '../yaml/parse-cache.js';
@@ -70,20 +70,14 @@ export async function writeValidateCache(file: string, cache: ValidateCache): Pr
   }
 }
 
-const templateHashes = new Map<string, string>();
+const templateDigests = new WeakMap<Catalog, Map<string, string>>();
 
-/** Every file a template is made of (its `extends` chain, partials included), hashed once per run. */
+/** Every file a template is made of, hashed once per loaded catalogue. */
 function templateHash(catalog: Catalog, name: string): string {
-  const key = `${catalog.templatesDir}:${name}`;
-  let value = templateHashes.get(key);
-  if (!value) {
-    const parts: string[] = [];
-    for (const dir of chain(name, catalog.templatesDir)) {
-      const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
-      for (const file of files) parts.push(`${path.relative(catalog.templatesDir, file)}:${hash(readFileSync(file))}`);
-    }
-    templateHashes.set(key, (value = hash(...parts)));
-  }
+  let known = templateDigests.get(catalog);
+  if (!known) templateDigests.set(catalog, (known = new Map()));
+  let value = known.get(name);
+  if (!value) known.set(name, (value = hash(JSON.stringify(templateFileHashes(name, catalog.templatesDir)))));
   return value;
 }
 

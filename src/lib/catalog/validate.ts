@@ -4,7 +4,7 @@ import { isDeepStrictEqual, parseEnv } from 'node:util';
 import { parseRendered } from '../yaml/shape.js';
 import { collecting, type Problem } from '../errors.js';
 import { fileText, planRun, type CopyPlan } from '../plan/plan.js';
-import { BASE_FILE, MANIFEST_FILE } from '../copy/manifest.js';
+import { isKitRecord } from '../copy/manifest.js';
 import { chain } from '../plan/templates.js';
 import { publiccodeProblems, PUBLICCODE } from '../publiccode.js';
 import { regionFromSource } from '../region/load.js';
@@ -95,7 +95,7 @@ export function renderedProblems(copy: CopyPlan, app: AppEntry, settings: Record
   const problems: Problem[] = [];
   for (const file of copy.files) {
     // The manifest and the base snapshot are the kit's own JSON, not template output.
-    if (file.path === MANIFEST_FILE || file.path === BASE_FILE) continue;
+    if (isKitRecord(file.path)) continue;
     const text = fileText(file);
     const where = `${app.id}/${file.path}`;
     const fail = (message: string) => problems.push({ key: 'catalog.roundTrip', params: { path: where, message }, file: app.file });
@@ -123,7 +123,7 @@ export function portability(copy: CopyPlan, app: AppEntry, origin: RegExp, own: 
   const problems: Problem[] = [];
   const ownNames = own.filter(Boolean).sort((a, b) => b.length - a.length).map((n) => new RegExp(escapeRe(n), 'gi'));
   for (const file of copy.files) {
-    if (file.path === BASE_FILE || file.path === MANIFEST_FILE) continue;
+    if (isKitRecord(file.path)) continue;
     // Most files do not name the origin at all: only those that do are read line by line. A file copied as it is
     // (not rendered) is the same for every region, so it is searched once.
     if (file.text === undefined && originFree.get(file.contents)?.has(origin.source)) continue;

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { originPattern, portability, renderedProblems } from '../catalog/validate.js';
 import type { Catalog } from '../catalog/types.js';
-import { BASE_FILE, MANIFEST_FILE } from '../copy/manifest.js';
+import { isKitRecord } from '../copy/manifest.js';
 import { UserError, type Problem } from '../errors.js';
 import { planRun, type CopyPlan } from '../plan/plan.js';
 import { regionFromSource } from '../region/load.js';
@@ -90,6 +90,6 @@ export async function runCase(catalog: Catalog, item: CheckCase): Promise<CaseRe
     problems.push(...error.problems);
   }
   // Files rendered from the templates: the manifest and the base snapshot the kit adds are not counted.
-  const files = copy?.files.filter((f) => f.path !== MANIFEST_FILE && f.path !== BASE_FILE).length ?? 0;
+  const files = copy?.files.filter((f) => !isKitRecord(f.path)).length ?? 0;
   return { case: item, problems, files, ms: performance.now() - started, copy };
 }

@@ -9,6 +9,9 @@ export const MANIFEST_KEY = 'generator-replika';
 /** What the kit generated last time, kept in the copy so that updates work offline (the three-way base). */
 export const BASE_FILE = '.replika/base.json';
 
+/** The files the kit adds to every copy about itself, beside what the templates render. */
+export const isKitRecord = (path: string) => path === MANIFEST_FILE || path === BASE_FILE;
+
 export interface Manifest {
   generator: { name: string; version: string };
   catalog: { id: string; version: string };

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
 import { parse } from 'yaml';
+import { sha256 } from '../copy/manifest.js';
 import { UserError } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { html, md } from './helpers.js';
@@ -56,6 +57,22 @@ function readChain(name: string, root: string, seen: string[] = []): string[] {
   const meta = path.join(dir, '_template.yaml');
   const base = existsSync(meta) ? (parse(readFileSync(meta, 'utf8')) as { extends?: string } | null)?.extends : undefined;
   return base ? [...readChain(base, root, [...seen, name]), dir] : [dir];
+}
+
+/**
+ * The sha256 of every file a template is made of (its `extends` chain, partials included), by path relative to
+ * the templates folder with `/` separators, sorted: what a release publishes, and what says a template changed.
+ */
+export function templateFileHashes(name: string, root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const dir of chain(name, root)) {
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      files[path.relative(root, file).split(path.sep).join('/')] = sha256(readFileSync(file));
+    }
+  }
+  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 const partials = new Map<string, string>();

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { Catalog } from '../catalog/types.js';
-import { BASE_FILE, MANIFEST_FILE, sha256 } from '../copy/manifest.js';
+import { isKitRecord, sha256 } from '../copy/manifest.js';
 import { holdSignals } from '../copy/signals.js';
 import { UserError } from '../errors.js';
 import { planCopy, type CopyPlan } from '../plan/plan.js';
@@ -35,7 +35,7 @@ export async function planUpdate(dir: string, options: UpdateOptions): Promise<U
   const region = await settingsFor(state, catalog, options.regionFile);
   const run = state.manifest.services.filter((id) => catalog.apps.has(id));
   const fresh = planCopy(catalog, region, app, run);
-  const theirs = new Map(fresh.files.filter((f) => f.path !== MANIFEST_FILE && f.path !== BASE_FILE).map((f) => [f.path, f.contents]));
+  const theirs = new Map(fresh.files.filter((f) => !isKitRecord(f.path)).map((f) => [f.path, f.contents]));
   const changes = threeWay(state.base, state.ours, theirs, options.conflict ?? 'inline');
   return { state, from: `${state.manifest.catalog.version} (${state.manifest.app.id} ${state.manifest.app.version})`, to: `${catalog.version} (${app.id} ${app.version})`, changes, fresh };
 }
@@ -66,7 +66,7 @@ export async function applyUpdate(plan: UpdatePlan): Promise<void> {
       ...(c.contents ? [puts(c.path, c.contents)] : []),
       ...(c.rejected ? [puts(`${c.path}.rej`, Buffer.from(createTwoFilesPatch(`a/${c.path}`, `b/${c.path}`, plan.state.base.get(c.path)?.toString('utf8') ?? '', c.rejected.toString('utf8'))))] : []),
     ]),
-    ...plan.fresh.files.filter((f) => f.path === BASE_FILE || f.path === MANIFEST_FILE).map((f) => puts(f.path, f.contents)),
+    ...plan.fresh.files.filter((f) => isKitRecord(f.path)).map((f) => puts(f.path, f.contents)),
   ];
   const signals = holdSignals();
   try {

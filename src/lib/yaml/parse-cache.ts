@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../copy/manifest.js';
 import path from 'node:path';
 import type { Source } from './source.js';
 
@@ -20,7 +20,7 @@ export function useParseCache(cache: ParseCache | undefined, touched?: Set<strin
 export function parseCached(file: string, text: string, shownAs: string, parse: (text: string, file: string) => Source): Source {
   if (!parseCache) return parse(text, shownAs);
   const key = path.resolve(file);
-  const hash = createHash('sha256').update(text).digest('hex');
+  const hash = sha256(text);
   parseTouched?.add(key);
   const hit = parseCache.get(key);
   if (hit?.sha256 === hash) {
