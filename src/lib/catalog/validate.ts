@@ -14,12 +14,30 @@ import { withRequirements } from './graph.js';
 import { forgetCatalogs, loadCatalog } from './load.js';
 import { caseKey, type ValidateCache } from './validate-cache.js';
 import type { AppEntry, Catalog } from './types.js';
+import type { LoadedRegion } from '../region/types.js';
 
 export const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** What names the origin in a copy: its short name, its region code or its domain. */
-export const originPattern = (catalog: Catalog) =>
-  new RegExp(`${escapeRe(catalog.origin.shortName)}|${escapeRe(catalog.origin.code)}|${escapeRe(catalog.origin.domain)}`, 'i');
+const origins = new WeakMap<Catalog, RegExp>();
+
+/** What names the origin in a copy: its short name, its region code or its domain (made once per catalogue). */
+export function originPattern(catalog: Catalog): RegExp {
+  let pattern = origins.get(catalog);
+  if (!pattern) origins.set(catalog, (pattern = new RegExp(`${escapeRe(catalog.origin.shortName)}|${escapeRe(catalog.origin.code)}|${escapeRe(catalog.origin.domain)}`, 'i')));
+  return pattern;
+}
+
+/**
+ * One app planned for a loaded region, and what its copy shows: data files that do not parse back, and for an
+ * adopting region, facts of the origin outside the attribution lines. Shared by `catalog validate` and `check`.
+ */
+export function copyProblems(catalog: Catalog, region: LoadedRegion, app: AppEntry, adopter: boolean): { copy?: CopyPlan; problems: Problem[] } {
+  const copy = planRun(catalog, region, [app.id]).copies.find((c) => c.app === app.id);
+  if (!copy) return { problems: [] };
+  const problems = renderedProblems(copy, app, region.region.apps[app.id] ?? {});
+  if (adopter) problems.push(...portability(copy, app, originPattern(catalog), [region.region.name, region.region.branding.shortName, region.region.domain, region.slug]));
+  return { copy, problems };
+}
 
 /**
  * Everything a maintainer must know before publishing a catalogue, in one run: schemas and cross-references,
@@ -51,7 +69,6 @@ async function validateWith(dir: string, problems: Problem[], stats: Awaited<Ret
   const cat = await collecting(problems, () => loadCatalog(dir, { fresh: Boolean(cache) }));
   if (!cat) return { problems, stats };
   const regionFiles = (await readdir(path.join(cat.dir, 'regions'))).filter((f) => f.endsWith('.yaml')).sort();
-  const origin = originPattern(cat);
   for (const file of regionFiles) {
     const source = await collecting(problems, () => loadYamlFile(path.join(cat.dir, 'regions', file)));
     if (!source) continue;
@@ -70,17 +87,14 @@ async function validateWith(dir: string, problems: Problem[], stats: Awaited<Ret
         stats.cached++;
         continue;
       }
-      const before = problems.length;
       await collecting(problems, async () => {
         const region = await regionFromSource(withExample, path.join(cat.dir, 'regions'), cat, [app.id, ...(app.requires ?? [])]);
-        for (const copy of planRun(cat, region, [app.id]).copies) {
-          if (copy.app !== app.id) continue;
-          problems.push(...renderedProblems(copy, app, region.region.apps[app.id] ?? {}));
-          if (!isOrigin) problems.push(...portability(copy, app, origin, [region.region.name, region.region.branding.shortName, region.region.domain, region.slug]));
-          stats.copies++;
-          stats.files += copy.files.length;
-          if (key !== undefined && problems.length === before) cache?.passed.set(key, copy.files.length);
-        }
+        const { copy, problems: found } = copyProblems(cat, region, app, !isOrigin);
+        problems.push(...found);
+        if (!copy) return;
+        stats.copies++;
+        stats.files += copy.files.length;
+        if (key !== undefined && found.length === 0) cache?.passed.set(key, copy.files.length);
       });
     }
   }

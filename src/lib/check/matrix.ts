@@ -1,10 +1,10 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { originPattern, portability, renderedProblems } from '../catalog/validate.js';
+import { copyProblems } from '../catalog/validate.js';
 import type { Catalog } from '../catalog/types.js';
 import { isKitRecord } from '../copy/manifest.js';
 import { UserError, type Problem } from '../errors.js';
-import { planRun, type CopyPlan } from '../plan/plan.js';
+import type { CopyPlan } from '../plan/plan.js';
 import { regionFromSource } from '../region/load.js';
 import { regionFileText, regionSettings } from '../region/new-region.js';
 import { official } from '../region/official.js';
@@ -78,13 +78,9 @@ export async function runCase(catalog: Catalog, item: CheckCase): Promise<CaseRe
     const source = await item.region.source();
     const data = structuredClone(source.data) as Record<string, unknown>;
     const region = await regionFromSource({ ...source, data }, item.region.dir, catalog, [app.id, ...(app.requires ?? [])]);
-    copy = planRun(catalog, region, [app.id]).copies.find((c) => c.app === app.id);
-    if (copy) {
-      problems.push(...renderedProblems(copy, app, region.region.apps[app.id] ?? {}));
-      if (region.region.code !== catalog.origin.code) {
-        problems.push(...portability(copy, app, originPattern(catalog), [region.region.name, region.region.branding.shortName, region.region.domain, region.slug]));
-      }
-    }
+    const checked = copyProblems(catalog, region, app, region.region.code !== catalog.origin.code);
+    copy = checked.copy;
+    problems.push(...checked.problems);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     problems.push(...error.problems);
