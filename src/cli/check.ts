@@ -7,6 +7,7 @@ import { runMatrix, workerCount } from '../lib/check/pool.js';
 import * as reporters from '../lib/check/report.js';
 import { writeRun } from '../lib/copy/write.js';
 import type { Catalog } from '../lib/catalog/types.js';
+import { UserError } from '../lib/errors.js';
 import { badValue, list, parse } from './args.js';
 import { catalogFromFlags } from './catalog-flags.js';
 import type { Io } from './io.js';
@@ -35,7 +36,12 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   for (const r of results) delete r.copy;
 
   const report = reporters[reporter as 'text' | 'json' | 'junit'](results, io.lang);
-  if (values.output) await writeFile(path.resolve(io.cwd, values.output), report);
+  if (values.output) {
+    const output = path.resolve(io.cwd, values.output);
+    await writeFile(output, report).catch((error: NodeJS.ErrnoException) => {
+      throw new UserError({ key: 'check.output', params: { path: values.output, reason: error.code ?? String(error) } });
+    });
+  }
   else process.stdout.write(report);
   if (values.output && reporter !== 'text') process.stdout.write(reporters.text(results, io.lang));
   return results.some((r) => r.problems.length > 0) ? 1 : 0;

@@ -4,7 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { forkCatalog } from '../helpers/catalog.js';
 import { regions, replika } from '../helpers/cli.js';
-import { tree } from '../helpers/tree.js';
+import { listFiles, tree } from '../helpers/tree.js';
 
 const names = (report: string) => (JSON.parse(report) as { results: { app: string; region: string }[] }).results.map((r) => `${r.app} for ${r.region}`);
 
@@ -34,6 +34,20 @@ describe('replika check (CI matrix)', () => {
     expect(reporter.exitCode).toBe(2);
     expect(reporter.stderr).toContain('--reporter must be text, json or junit, not "xml"');
     expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('refuses a --regions folder it cannot read or that holds no region file, and a report it cannot write', async () => {
+    const cwd = await tree({ 'empty/notes.txt': 'x', 'plain.txt': 'x' });
+    const missing = await replika(['check', '--regions', 'missing'], cwd);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('--regions missing cannot be read as a folder (ENOENT)\n    → Give --regions a folder of region settings files (.yaml), or --all-regencies.');
+    const empty = await replika(['check', '--regions', 'empty', '--lang', 'id'], cwd);
+    expect(empty.exitCode).toBe(2);
+    expect(empty.stderr).toContain('--regions empty tidak berisi berkas pengaturan daerah (.yaml)\n    → Buat satu dengan "replika region new", atau pakai --all-regencies.');
+    const output = await replika(['check', '--app', 'laksa', '--reporter', 'junit', '--output', 'plain.txt/report.xml'], cwd);
+    expect(output.exitCode).toBe(1);
+    expect(output.stderr).toContain('the report could not be written to plain.txt/report.xml (ENOTDIR)\n    → Give --output a file in a folder that exists and you can write to.');
+    expect(await listFiles(cwd)).toEqual(['empty/notes.txt', 'plain.txt']);
   });
 
   it('worker threads report exactly what one thread reports, failures included, in the same order', async () => {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { copyProblems } from '../catalog/validate.js';
 import type { Catalog } from '../catalog/types.js';
 import { isKitRecord } from '../copy/manifest.js';
-import { UserError, type Problem } from '../errors.js';
+import { UsageError, UserError, type Problem } from '../errors.js';
+import { displayPath } from '../paths.js';
 import type { CopyPlan } from '../plan/plan.js';
 import { regionFromSource } from '../region/load.js';
 import { regionFileText, regionSettings } from '../region/new-region.js';
@@ -31,8 +32,14 @@ export interface CaseResult {
   copy?: CopyPlan;
 }
 
+/** The region files of a folder (`--regions`): a folder that cannot be read, or holds none, is a usage error. */
 export async function regionsFromDir(dir: string): Promise<RegionInput[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort();
+  const shown = displayPath(dir);
+  const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError({ key: 'check.regionsDir', params: { path: shown, reason: error.code ?? String(error) } });
+  });
+  const files = entries.filter((f) => f.endsWith('.yaml')).sort();
+  if (files.length === 0) throw new UsageError({ key: 'check.noRegions', params: { path: shown } });
   return files.map((f) => {
     let parsed: Promise<Source> | undefined;
     return { id: f.replace(/\.yaml$/, ''), name: f, dir, source: () => (parsed ??= loadYamlFile(path.join(dir, f))) };
