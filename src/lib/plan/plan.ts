@@ -15,17 +15,16 @@ export interface PlannedFile {
   readonly text?: string;
 }
 
-/** A rendered file: its bytes are made only when something writes or hashes them. */
+/** A rendered file: its bytes (and, given a function, its text) are made only when something reads them. */
 class RenderedFile implements PlannedFile {
   #contents?: Buffer;
-  #make: () => string;
-  #text?: string;
-  constructor(readonly path: string, make: string | (() => string)) {
-    if (typeof make === 'string') this.#text = make;
-    this.#make = typeof make === 'string' ? () => make : make;
+  #text: string | (() => string);
+  constructor(readonly path: string, text: string | (() => string)) {
+    this.#text = text;
   }
   get text(): string {
-    return (this.#text ??= this.#make());
+    if (typeof this.#text !== 'string') this.#text = this.#text();
+    return this.#text;
   }
   get contents(): Buffer {
     return (this.#contents ??= Buffer.from(this.text));
