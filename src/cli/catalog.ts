@@ -13,7 +13,6 @@ import { validateCatalog } from '../lib/catalog/validate.js';
 import { readValidateCache, writeValidateCache } from '../lib/catalog/validate-cache.js';
 import { actualBump, diffCatalogs, requiredBump, type Bump } from '../lib/catalog/diff.js';
 import { releaseCatalog } from '../lib/catalog/release.js';
-import { catalogDigest } from '../lib/catalog/trust.js';
 import type { Catalog } from '../lib/catalog/types.js';
 import { builtinCatalogDir } from '../lib/paths.js';
 import { STATUS_LINE } from './new.js';
@@ -75,7 +74,7 @@ async function runCatalogRelease(argv: string[], io: Io): Promise<number> {
   if (values.bump && !['major', 'minor', 'patch'].includes(values.bump)) throw badValue('catalog release', '--bump', values.bump, { choices: ['major', 'minor', 'patch'] });
   const dir = positionals[0] ? path.resolve(io.cwd, positionals[0]) : builtinCatalogDir;
   const release = await releaseCatalog(dir, path.resolve(io.cwd, values.previous), values.bump as Bump | undefined);
-  io.out(say(io.lang, 'released', { version: release.version, count: release.changes.length, index: path.relative(io.cwd, release.index), sha256: await catalogDigest(await loadCatalog(dir)) }));
+  io.out(say(io.lang, 'released', { version: release.version, count: release.changes.length, index: path.relative(io.cwd, release.index), sha256: release.sha256 }));
   return 0;
 }
 

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { forgetCaches } from '../caches.js';
+import { sha256 } from '../copy/manifest.js';
 import { UserError } from '../errors.js';
 import { templateFileHashes } from '../plan/templates.js';
 import { actualBump, BUMPS, bumpVersion, diffCatalogs, requiredBump, type Bump, type Change } from './diff.js';
@@ -12,6 +13,8 @@ export interface Release {
   version: string;
   changes: Change[];
   index: string;
+  /** The sha256 of the index written: the value that pins this release. */
+  sha256: string;
 }
 
 const bigger = (a: Bump, b: Bump) => BUMPS.indexOf(a) > BUMPS.indexOf(b);
@@ -52,8 +55,9 @@ export async function releaseCatalog(dir: string, previousDir: string, bump?: Bu
   forgetCaches();
   const index = path.join(after.dir, '..', 'dist', 'catalog.json');
   await mkdir(path.dirname(index), { recursive: true });
-  await writeFile(index, indexText(await catalogIndex(await loadCatalog(dir))));
-  return { version, changes, index };
+  const text = indexText(await catalogIndex(await loadCatalog(dir)));
+  await writeFile(index, text);
+  return { version, changes, index, sha256: sha256(text) };
 }
 
 async function setVersion(file: string, version: string): Promise<void> {

@@ -12,14 +12,6 @@ import type { Catalog } from './types.js';
 export const indexFile = (catalogDir: string) => path.join(catalogDir, '..', 'dist', 'catalog.json');
 
 /**
- * The sha256 that pins a catalogue: of the index `catalog release` publishes for it (every app's metadata and the
- * sha256 of every template file), so `sha256sum dist/catalog.json` gives the same value.
- */
-export async function catalogDigest(catalog: Catalog): Promise<string> {
-  return sha256(indexText(await catalogIndex(catalog)));
-}
-
-/**
  * A catalogue from elsewhere runs its templates' code on this machine (EJS is JavaScript), so, as Copier does
  * for unsafe templates, it is refused unless it matches a pinned sha256 or the user says --trust (exit 4).
  * When the catalogue comes with its published index, the pin is checked against that file and the catalogue
@@ -32,6 +24,7 @@ export async function catalogFor(options: { catalog?: string; trust?: boolean; p
   if (options.trust) return catalog;
   const actual = await catalogIndex(catalog);
   const published = await readFile(indexFile(catalog.dir)).catch(() => undefined);
+  // The pin is the sha256 of the published index, or of the index `catalog release` would publish for it.
   const digest = sha256(published ?? indexText(actual));
   const pin = options.pin?.toLowerCase();
   const where = { path: options.catalog, sha256: digest, pin: options.pin };
