@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 export type SchemaName = 'catalog' | 'app' | 'region' | 'publiccode';
 export const SCHEMA_NAMES: readonly SchemaName[] = ['app', 'catalog', 'region', 'publiccode'];
 export const schemaId = (name: SchemaName) => `urn:replika:schemas:${name}`;
-const schemaFile = (name: SchemaName) => path.join(builtinCatalogDir, 'schemas', `${name}.schema.json`);
+export const schemaFile = (name: SchemaName) => path.join(builtinCatalogDir, 'schemas', `${name}.schema.json`);
 
 /** The options every validator is compiled with, at build time and at run time alike. */
 const OPTIONS: Options = { validateSchema: false, allErrors: true, useDefaults: true, verbose: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false };
@@ -60,8 +60,10 @@ export function ajv(): Ajv2020 {
  */
 export const PRECOMPILED = path.join(packageRoot, 'dist', 'validators');
 
-function built(hash: string): ValidateFunction | undefined {
-  const file = path.join(PRECOMPILED, `v${hash}.cjs`);
+/** Where the build puts the validator compiled from this schema text. */
+export const precompiledFile = (schemaText: string | Buffer) => path.join(PRECOMPILED, `v${sha256(schemaText)}.cjs`);
+
+function built(file: string): ValidateFunction | undefined {
   try {
     return existsSync(file) ? (require(file) as ValidateFunction) : undefined;
   } catch {
@@ -74,7 +76,7 @@ const kitValidators = new Map<SchemaName, ValidateFunction>();
 export function validator(name: SchemaName): ValidateFunction {
   let fn = kitValidators.get(name);
   if (!fn) {
-    fn = built(sha256(readFileSync(schemaFile(name)))) ?? ajv().getSchema(schemaId(name));
+    fn = built(precompiledFile(readFileSync(schemaFile(name)))) ?? ajv().getSchema(schemaId(name));
     if (!fn) throw new Error(`schema ${name} is not registered`);
     kitValidators.set(name, fn);
   }
@@ -86,7 +88,7 @@ export const settingsKey = (schema: object) => JSON.stringify(schema);
 
 /** A validator for an app's settings schema: built at build time if the schema is one of those, else compiled. */
 export function settingsValidator(schema: object): ValidateFunction {
-  return built(sha256(settingsKey(schema))) ?? ajv().compile(schema);
+  return built(precompiledFile(settingsKey(schema))) ?? ajv().compile(schema);
 }
 
 /** Forgets compiled schemas (a long-running process whose catalogue changes). */
