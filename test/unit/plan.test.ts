@@ -46,6 +46,7 @@ describe('plan', () => {
         "src/views.js",
         "test/app.test.js",
         "test/server.test.js",
+        "test/support.js",
         ".replika/base.json",
         ".yo-rc.json",
       ]

@@ -1,22 +1,15 @@
 // What every copy shares: the region's identity on the page, both languages, static files, unknown routes,
 // and the escaping that keeps settings and citizens' input from becoming markup.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { start } from '../src/server.js';
 import { escapeHtml, safeUrl, telHref } from '../src/lib/html.js';
+import { config, serve } from './support.js';
 
-const { region, app } = JSON.parse(await readFile(new URL('../config/settings.json', import.meta.url), 'utf8'));
-let server;
-let base;
-
-before(async () => {
-  ({ server, url: base } = await start({ port: 0, host: '127.0.0.1' }));
-});
-after(() => new Promise((resolve) => server.close(resolve)));
+const { region, app } = config;
+const base = serve();
 
 test('the home page carries the region, the application and the contacts', async () => {
-  const response = await fetch(`${base}/?lang=id`);
+  const response = await fetch(`${base()}/?lang=id`);
   assert.equal(response.status, 200);
   assert.match(response.headers.get('content-type'), /^text\/html; charset=utf-8/);
   const page = await response.text();
@@ -30,23 +23,23 @@ test('the home page carries the region, the application and the contacts', async
 });
 
 test('nothing is loaded from outside the copy', async () => {
-  const page = await (await fetch(`${base}/`)).text();
+  const page = await (await fetch(`${base()}/`)).text();
   assert.doesNotMatch(page, /<script/i);
   assert.doesNotMatch(page, /<(link|img)[^>]+(href|src)="(https?:)?\/\//i);
 });
 
 test('English is available with ?lang=en', async () => {
-  const page = await (await fetch(`${base}/?lang=en`)).text();
+  const page = await (await fetch(`${base()}/?lang=en`)).text();
   assert.match(page, /<html lang="en">/);
   assert.match(page, /Local time/);
   assert.match(page, /Bahasa Indonesia<\/a>/);
 });
 
 test('the stylesheets carry the region\'s colours', async () => {
-  const style = await fetch(`${base}/style.css`);
+  const style = await fetch(`${base()}/style.css`);
   assert.equal(style.status, 200);
   assert.match(await style.text(), /var\(--primary\)/);
-  const theme = await (await fetch(`${base}/theme.css`)).text();
+  const theme = await (await fetch(`${base()}/theme.css`)).text();
   for (const color of Object.values(region.branding.colors ?? {})) {
     if (/^#[0-9a-f]{6}$/i.test(color)) assert.ok(theme.includes(color), color);
   }
@@ -54,13 +47,13 @@ test('the stylesheets carry the region\'s colours', async () => {
 });
 
 test('unknown pages are 404, as HTML or JSON', async () => {
-  const page = await fetch(`${base}/no-such-page?lang=id`);
+  const page = await fetch(`${base()}/no-such-page?lang=id`);
   assert.equal(page.status, 404);
   assert.match(await page.text(), /tidak ditemukan/);
-  const api = await fetch(`${base}/api/no-such-thing`);
+  const api = await fetch(`${base()}/api/no-such-thing`);
   assert.equal(api.status, 404);
   assert.equal(typeof (await api.json()).error, 'string');
-  assert.equal((await fetch(`${base}/../config/settings.json`)).status, 404);
+  assert.equal((await fetch(`${base()}/../config/settings.json`)).status, 404);
 });
 
 test('escaping turns markup into text', () => {

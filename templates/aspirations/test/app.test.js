@@ -1,33 +1,28 @@
 // LAKSA: routing to the OPD, the deadline, the status flow, officers' token, bad input and escaping.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start } from '../src/server.js';
 import { escapeHtml } from '../src/lib/html.js';
 import { addWorkingDays } from '../src/laksa.js';
+import { config, serve } from './support.js';
 
-const { region, settings } = JSON.parse(await readFile(new URL('../config/settings.json', import.meta.url), 'utf8'));
+const { region, settings } = config;
 const TOKEN = 'token-for-tests';
 const [first] = settings.categories;
-let server;
-let base;
 let dataDir;
-
-before(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'laksa-'));
-  process.env.DATA_DIR = dataDir;
-  process.env.ADMIN_TOKEN = TOKEN;
-  ({ server, url: base } = await start({ port: 0, host: '127.0.0.1' }));
-});
-after(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await rm(dataDir, { recursive: true, force: true });
+const base = serve({
+  setUp: async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'laksa-'));
+    process.env.DATA_DIR = dataDir;
+    process.env.ADMIN_TOKEN = TOKEN;
+  },
+  tearDown: () => rm(dataDir, { recursive: true, force: true }),
 });
 
-const postJson = (path, body, headers = {}) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-const postForm = (path, fields) => fetch(`${base}${path}`, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
+const postJson = (path, body, headers = {}) => fetch(`${base()}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+const postForm = (path, fields) => fetch(`${base()}${path}`, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
 const setStatus = (id, status, token = TOKEN) => postJson(`/api/aspirasi/${id}/status`, { status }, token ? { authorization: `Bearer ${token}` } : {});
 const file = async (message = 'Lampu jalan di depan pasar mati sejak seminggu.') => (await postJson('/api/aspirasi', { category: first.id, message })).json();
 
@@ -41,7 +36,7 @@ test('each category is routed to the OPD the region names for it', async () => {
     assert.match(entry.dueDate, /^\d{4}-\d{2}-\d{2}$/);
     assert.equal('contact' in entry, false, 'contact is never public');
   }
-  const categories = await (await fetch(`${base}/api/categories?lang=en`)).json();
+  const categories = await (await fetch(`${base()}/api/categories?lang=en`)).json();
   assert.equal(categories[0].label, first.label.en);
   assert.equal(categories[0].opd.name, region.opd[first.opd].name);
 });
@@ -51,7 +46,7 @@ test('the form files a report, shows its ticket and escapes what the citizen wro
   assert.equal(response.status, 303);
   const location = response.headers.get('location');
   assert.match(location, /^\/status\?tiket=LKS-\d{8}-[A-Z0-9]{8}&baru=1/);
-  const page = await (await fetch(`${base}${location}`)).text();
+  const page = await (await fetch(`${base()}${location}`)).text();
   assert.ok(page.includes('&lt;script&gt;alert(1)&lt;/script&gt; &quot;jalan&quot; berlubang'));
   assert.ok(!page.includes('<script>alert(1)'));
   assert.ok(page.includes(escapeHtml(region.opd[first.opd].name)), 'routed OPD is named');
@@ -70,7 +65,7 @@ test('bad input is refused with 400 and a message saying why', async () => {
   const body = await api.json();
   assert.deepEqual(body.fields, ['message']);
   assert.match(body.messages.message, /at most 2000/);
-  const notJson = await fetch(`${base}/api/aspirasi`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+  const notJson = await fetch(`${base()}/api/aspirasi`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
   assert.equal(notJson.status, 400);
   assert.equal(typeof (await notJson.json()).error, 'string');
 });
@@ -87,7 +82,7 @@ test('a report is closed only after it has been verified', async () => {
   assert.equal((await setStatus(entry.id, 'diverifikasi')).status, 200);
   assert.equal((await setStatus(entry.id, 'selesai')).status, 200);
   assert.equal((await setStatus(entry.id, 'diteruskan')).status, 409, 'closed stays closed');
-  const closed = await (await fetch(`${base}/api/aspirasi/${entry.id}`)).json();
+  const closed = await (await fetch(`${base()}/api/aspirasi/${entry.id}`)).json();
   assert.deepEqual(closed.history.map((h) => h.status), ['diterima', 'diteruskan', 'ditindaklanjuti', 'diverifikasi', 'ditindaklanjuti', 'diverifikasi', 'selesai']);
   const stored = JSON.parse(await readFile(join(dataDir, 'aspirasi.json'), 'utf8'));
   assert.equal(stored.find((r) => r.id === entry.id).status, 'selesai');
@@ -99,8 +94,8 @@ test('status changes need the officers\' token, and are off without one', async 
   const entry = await file();
   assert.equal((await setStatus(entry.id, 'diteruskan', 'wrong')).status, 401);
   assert.equal((await setStatus(entry.id, 'diteruskan', '')).status, 401);
-  assert.equal((await fetch(`${base}/api/aspirasi`)).status, 401);
-  const list = await fetch(`${base}/api/aspirasi`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  assert.equal((await fetch(`${base()}/api/aspirasi`)).status, 401);
+  const list = await fetch(`${base()}/api/aspirasi`, { headers: { authorization: `Bearer ${TOKEN}` } });
   assert.ok((await list.json()).some((r) => r.id === entry.id && 'contact' in r), 'officers see the full report');
   delete process.env.ADMIN_TOKEN;
   try {
@@ -113,16 +108,16 @@ test('status changes need the officers\' token, and are off without one', async 
 });
 
 test('unknown tickets are 404 and the status page without one offers the lookup', async () => {
-  assert.equal((await fetch(`${base}/api/aspirasi/LKS-20260101-AAAAAAAA`)).status, 404);
-  const page = await fetch(`${base}/status?tiket=%3Cb%3Ebold`);
+  assert.equal((await fetch(`${base()}/api/aspirasi/LKS-20260101-AAAAAAAA`)).status, 404);
+  const page = await fetch(`${base()}/status?tiket=%3Cb%3Ebold`);
   assert.equal(page.status, 404);
   const text = await page.text();
   assert.ok(text.includes('&lt;B&gt;BOLD') && !text.includes('<B>'), 'the ticket asked for is escaped');
-  assert.equal((await fetch(`${base}/status`)).status, 200);
+  assert.equal((await fetch(`${base()}/status`)).status, 200);
 });
 
 test('the national SP4N-LAPOR! note follows the settings', async () => {
-  const page = await (await fetch(`${base}/?lang=id`)).text();
+  const page = await (await fetch(`${base()}/?lang=id`)).text();
   assert.equal(page.includes('SP4N-LAPOR!'), settings.forwardToLapor === true);
   for (const c of settings.categories) assert.ok(page.includes(escapeHtml(c.label.id)), c.id);
 });

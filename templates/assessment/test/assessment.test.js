@@ -1,31 +1,26 @@
 // The self-assessment: weighted scoring, saving and reloading, CSV and JSON exports that parse back, and
 // answers that do not fit the checklist refused with 400.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start } from '../src/server.js';
 import { CSV_COLUMNS, makeChecklist } from '../src/scoring.js';
+import { config, serve } from './support.js';
 
-const { region, settings } = JSON.parse(await readFile(new URL('../config/settings.json', import.meta.url), 'utf8'));
+const { region, settings } = config;
 const indicators = settings.domains.flatMap((d) => d.indicators);
 const isYesNo = (i) => i.type === 'yesno';
-let server;
-let base;
 let dataDir;
-
-before(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'spbe-'));
-  process.env.DATA_DIR = dataDir;
-  ({ server, url: base } = await start({ port: 0, host: '127.0.0.1' }));
-});
-after(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await rm(dataDir, { recursive: true, force: true });
+const base = serve({
+  setUp: async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'spbe-'));
+    process.env.DATA_DIR = dataDir;
+  },
+  tearDown: () => rm(dataDir, { recursive: true, force: true }),
 });
 
-const send = (method, path, body) => fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const send = (method, path, body) => fetch(`${base()}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 // Every indicator answered: the highest level / yes for the first domain, the lowest / no elsewhere.
 const mixed = () => Object.fromEntries(settings.domains.flatMap((d, n) => d.indicators.map((i) => [i.id, isYesNo(i) ? n === 0 : n === 0 ? settings.maxLevel : 1])));
 
@@ -83,7 +78,7 @@ test('an assessment is saved, scored with the settings\' weights and reloaded', 
   // Stored as one JSON file, and the same assessment comes back.
   const stored = JSON.parse(await readFile(join(dataDir, 'spbe-mandiri.json'), 'utf8'));
   assert.deepEqual(stored.find((a) => a.id === saved.id).answers, mixed());
-  assert.deepEqual(await (await fetch(`${base}/api/penilaian/${saved.id}`)).json(), saved);
+  assert.deepEqual(await (await fetch(`${base()}/api/penilaian/${saved.id}`)).json(), saved);
   assert.deepEqual((await readdir(dataDir)).filter((f) => f.endsWith('.tmp')), [], 'no temp file is left behind');
   // Changing the answers keeps the id.
   const [first] = indicators;
@@ -91,13 +86,13 @@ test('an assessment is saved, scored with the settings\' weights and reloaded', 
   assert.equal(changed.status, 200);
   const again = await changed.json();
   assert.deepEqual([again.id, again.answered, again.opd], [saved.id, 1, null]);
-  const list = await (await fetch(`${base}/api/penilaian`)).json();
+  const list = await (await fetch(`${base()}/api/penilaian`)).json();
   assert.ok(list.some((a) => a.id === saved.id && a.answered === 1));
 });
 
 test('the CSV export parses back: quoted fields, one row per indicator, the same scores', async () => {
   const saved = await (await send('POST', '/api/penilaian', { period: '=1+1 "Q1", 2026', answers: mixed() })).json();
-  const response = await fetch(`${base}/api/penilaian/${saved.id}/ekspor.csv?lang=en`);
+  const response = await fetch(`${base()}/api/penilaian/${saved.id}/ekspor.csv?lang=en`);
   assert.equal(response.status, 200);
   assert.match(response.headers.get('content-type'), /^text\/csv; charset=utf-8/);
   assert.match(response.headers.get('content-disposition'), /attachment; filename="spbe-mandiri-[0-9a-f]{12}\.csv"/);
@@ -122,7 +117,7 @@ test('the CSV export parses back: quoted fields, one row per indicator, the same
 
 test('the JSON export parses back to the saved assessment', async () => {
   const saved = await (await send('POST', '/api/penilaian', { period: '2026', answers: mixed() })).json();
-  const response = await fetch(`${base}/api/penilaian/${saved.id}/ekspor.json`);
+  const response = await fetch(`${base()}/api/penilaian/${saved.id}/ekspor.json`);
   assert.match(response.headers.get('content-disposition'), /\.json"$/);
   const exported = JSON.parse(await response.text());
   assert.deepEqual(exported, saved);
@@ -148,24 +143,24 @@ test('unknown indicators, levels out of range and bad fields are refused with 40
   assert.equal((await send('POST', '/api/penilaian', { period: '', answers: {} })).status, 400);
   assert.equal((await send('POST', '/api/penilaian', { opd: 'no-such-office', period: '2026', answers: {} })).status, 400);
   assert.equal((await send('PUT', '/api/penilaian/000000000000', { period: '2026', answers: {} })).status, 404);
-  assert.equal((await fetch(`${base}/api/penilaian/../../config`)).status, 404);
+  assert.equal((await fetch(`${base()}/api/penilaian/../../config`)).status, 404);
 });
 
 test('the page saves a checklist through the form and shows the scores', async () => {
   const fields = new URLSearchParams({ opd: 'communication', period: '2027' });
   for (const [id, answer] of Object.entries(mixed())) fields.set(`a.${id}`, answer === true ? 'yes' : answer === false ? 'no' : String(answer));
-  const response = await fetch(`${base}/penilaian`, { method: 'POST', body: fields, redirect: 'manual' });
+  const response = await fetch(`${base()}/penilaian`, { method: 'POST', body: fields, redirect: 'manual' });
   assert.equal(response.status, 303);
   const location = response.headers.get('location');
   assert.match(location, /^\/penilaian\/[0-9a-f]{12}\?tersimpan=1$/);
-  const page = await (await fetch(`${base}${location}&lang=id`)).text();
+  const page = await (await fetch(`${base()}${location}&lang=id`)).text();
   assert.match(page, /Penilaian telah disimpan/);
   assert.match(page, /ekspor\.csv/);
-  const home = await (await fetch(`${base}/?lang=en`)).text();
+  const home = await (await fetch(`${base()}/?lang=en`)).text();
   assert.match(home, /not an official evaluation instrument/);
   assert.match(home, /2027/);
   const bad = new URLSearchParams({ period: '2027', 'a.tidak-ada': '3' });
-  const refused = await fetch(`${base}/penilaian?lang=id`, { method: 'POST', body: bad });
+  const refused = await fetch(`${base()}/penilaian?lang=id`, { method: 'POST', body: bad });
   assert.equal(refused.status, 400);
   assert.match(await refused.text(), /tidak ada dalam daftar periksa/);
 });

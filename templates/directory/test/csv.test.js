@@ -1,18 +1,12 @@
 // The CSV export parses back, with an RFC 4180 reader written here, to exactly the records in settings; cells a
 // spreadsheet would run as formulas are neutralised.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { start } from '../src/server.js';
 import { csvCell, toCsv } from '../src/csv.js';
+import { config, serve } from './support.js';
 
-const { app, settings } = JSON.parse(await readFile(new URL('../config/settings.json', import.meta.url), 'utf8'));
-let server;
-let base;
-before(async () => {
-  ({ server, url: base } = await start({ port: 0, host: '127.0.0.1' }));
-});
-after(() => new Promise((resolve) => server.close(resolve)));
+const { app, settings } = config;
+const base = serve();
 
 /** RFC 4180, strictly: records end in CRLF, quoted fields double their quotes, nothing follows a closing quote. */
 function parseCsv(text) {
@@ -81,7 +75,7 @@ test('cells that a spreadsheet would run as formulas are neutralised', () => {
 });
 
 test('GET /export.csv is every record of the settings, one row each, headed by the field labels', async () => {
-  const response = await fetch(`${base}/export.csv?lang=en`);
+  const response = await fetch(`${base()}/export.csv?lang=en`);
   assert.equal(response.status, 200);
   assert.match(response.headers.get('content-type'), /^text\/csv; charset=utf-8/);
   assert.equal(response.headers.get('content-disposition'), `attachment; filename="${app.id}.csv"`);
@@ -100,9 +94,9 @@ test('the CSV export applies the same search and filters as the list', async () 
   const filter = settings.fields.find((field) => field.filter && settings.items.some((item) => item[field.key] !== undefined));
   if (!filter) return;
   const value = String(settings.items.find((item) => item[filter.key] !== undefined)[filter.key]);
-  const text = await (await fetch(`${base}/export.csv?${new URLSearchParams({ [filter.key]: value })}`)).text();
+  const text = await (await fetch(`${base()}/export.csv?${new URLSearchParams({ [filter.key]: value })}`)).text();
   const ids = parseCsv(text.replace(/^\uFEFF/, '')).slice(1).map((row) => row[0]).sort();
   assert.deepEqual(ids, settings.items.filter((item) => String(item[filter.key] ?? '') === value).map((item) => item.id).sort());
-  const none = await (await fetch(`${base}/export.csv?q=${encodeURIComponent('zz-tidak-ada-qq')}`)).text();
+  const none = await (await fetch(`${base()}/export.csv?q=${encodeURIComponent('zz-tidak-ada-qq')}`)).text();
   assert.equal(parseCsv(none.replace(/^\uFEFF/, '')).length, 1, 'only the header');
 });

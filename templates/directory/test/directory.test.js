@@ -1,23 +1,17 @@
 // The directory serves exactly the records in its settings: all of them listed, searchable, filterable, one page
 // and one JSON record each, unknown ones 404; values are formatted by type and never become markup.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { start } from '../src/server.js';
 import { escapeHtml } from '../src/lib/html.js';
 import { checkSettings } from '../src/directory.js';
 import { displayText } from '../src/views.js';
+import { config, serve } from './support.js';
 
-const { settings } = JSON.parse(await readFile(new URL('../config/settings.json', import.meta.url), 'utf8'));
-let server;
-let base;
-before(async () => {
-  ({ server, url: base } = await start({ port: 0, host: '127.0.0.1' }));
-});
-after(() => new Promise((resolve) => server.close(resolve)));
+const { settings } = config;
+const base = serve();
 
-const page = async (path) => (await fetch(`${base}${path}`)).text();
-const api = async (path) => (await fetch(`${base}${path}`)).json();
+const page = async (path) => (await fetch(`${base()}${path}`)).text();
+const api = async (path) => (await fetch(`${base()}${path}`)).json();
 const ids = (items) => items.map((item) => item.id).sort();
 const linked = (html) => [...html.matchAll(/<h3><a href="\/items\/([a-z0-9-]+)[^"]*">/g)].map((m) => m[1]).sort();
 const titleOf = (item, lang = 'id') => displayText(settings.fields[0], item[settings.fields[0].key], lang) || item.id;
@@ -92,14 +86,14 @@ test('a record\'s page shows every field; an unknown record is 404 as a page and
     for (const field of settings.fields) assert.ok(html.includes(`<dt>${escapeHtml(field.label.en)}</dt>`), field.key);
   }
   for (const path of ['/items/tidak-ada', '/items/%3Cscript%3E', '/items/']) {
-    const response = await fetch(`${base}${path}?lang=id`);
+    const response = await fetch(`${base()}${path}?lang=id`);
     assert.equal(response.status, 404, path);
     assert.doesNotMatch(await response.text(), /<script/);
   }
-  const missing = await fetch(`${base}/api/items/tidak-ada`);
+  const missing = await fetch(`${base()}/api/items/tidak-ada`);
   assert.equal(missing.status, 404);
   assert.equal(typeof (await missing.json()).error, 'string');
-  assert.equal((await fetch(`${base}/export.csv`, { method: 'POST' })).status, 405);
+  assert.equal((await fetch(`${base()}/export.csv`, { method: 'POST' })).status, 405);
 });
 
 test('what a visitor types comes back as text, not markup', async () => {

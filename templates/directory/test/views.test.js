@@ -2,12 +2,12 @@
 // settings mistakes the copy refuses to start with.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { checkSettings, createDirectory } from '../src/directory.js';
 import { layout } from '../src/lib/html.js';
 import { detailPage, displayText, listBody } from '../src/views.js';
+import { config } from './support.js';
 
-const { region } = JSON.parse(await readFile(new URL('../config/settings.json', import.meta.url), 'utf8'));
+const { region } = config;
 const L = (id, en) => ({ id, en });
 const sample = {
   intro: L('Contoh <b>tebal</b>', 'Example'),

@@ -1,28 +1,22 @@
 // Gawat Darurat 112: numbers dial, name their OPD, facilities are grouped, the time is the region's own.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { start } from '../src/server.js';
 import { escapeHtml, telHref } from '../src/lib/html.js';
 import { directory } from '../src/app.js';
+import { config, serve } from './support.js';
 
-const { region, settings } = JSON.parse(await readFile(new URL('../config/settings.json', import.meta.url), 'utf8'));
-let server;
-let base;
-before(async () => {
-  ({ server, url: base } = await start({ port: 0, host: '127.0.0.1' }));
-});
-after(() => new Promise((resolve) => server.close(resolve)));
+const { region, settings } = config;
+const base = serve();
 
 test('every emergency number is a big tel: link with its label', async () => {
-  const page = await (await fetch(`${base}/?lang=id`)).text();
+  const page = await (await fetch(`${base()}/?lang=id`)).text();
   for (const entry of region.contacts.emergency) {
     assert.ok(page.includes(`<a class="big" href="${escapeHtml(telHref(entry.number))}">${escapeHtml(entry.number)}<small>${escapeHtml(entry.label.id)}</small>`), entry.number);
   }
 });
 
 test('numbers and facilities name their responsible OPD from the region settings', async () => {
-  const data = await (await fetch(`${base}/api/contacts`)).json();
+  const data = await (await fetch(`${base()}/api/contacts`)).json();
   assert.equal(data.region, region.name);
   assert.equal(data.numbers.length, region.contacts.emergency.length);
   region.contacts.emergency.forEach((entry, i) => {
@@ -30,19 +24,19 @@ test('numbers and facilities name their responsible OPD from the region settings
     const known = entry.opd && Object.hasOwn(region.opd, entry.opd);
     assert.deepEqual(data.numbers[i].opd, known ? { key: entry.opd, name: region.opd[entry.opd].name } : undefined);
   });
-  const page = await (await fetch(`${base}/`)).text();
+  const page = await (await fetch(`${base()}/`)).text();
   for (const entry of region.contacts.emergency.filter((e) => e.opd && Object.hasOwn(region.opd, e.opd))) {
     assert.ok(page.includes(escapeHtml(region.opd[entry.opd].name)), entry.opd);
   }
 });
 
 test('facilities are grouped by kind and the service hours are shown', async () => {
-  const page = await (await fetch(`${base}/?lang=en`)).text();
+  const page = await (await fetch(`${base()}/?lang=en`)).text();
   assert.ok(page.includes(escapeHtml(settings.hours)));
   for (const f of settings.facilities) assert.ok(page.includes(escapeHtml(f.name)), f.name);
   if (settings.facilities.some((f) => f.kind === 'hospital')) assert.match(page, /<h3>Hospitals<\/h3>/);
   if (settings.facilities.length === 0) assert.match(page, /No facilities/);
-  const data = await (await fetch(`${base}/api/contacts?lang=en`)).json();
+  const data = await (await fetch(`${base()}/api/contacts?lang=en`)).json();
   assert.equal(data.facilities.length, settings.facilities.length);
   assert.equal(data.hours, settings.hours);
   assert.equal(data.numbers[0].label, region.contacts.emergency[0].label.en);
@@ -58,7 +52,7 @@ test('the local time is computed per request in the region\'s time zone', () => 
 });
 
 test('the API refuses other methods', async () => {
-  const response = await fetch(`${base}/api/contacts`, { method: 'POST' });
+  const response = await fetch(`${base()}/api/contacts`, { method: 'POST' });
   assert.equal(response.status, 405);
   assert.match(response.headers.get('allow'), /GET/);
 });

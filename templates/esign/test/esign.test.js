@@ -1,15 +1,15 @@
 // Tanda tangan elektronik against a fake BSrE server started here (fake-bsre.js: node:http, port 0): signing in
 // v1 and v2, verification, status, wrong credentials, refused input, timeouts, and no credential left anywhere.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomInt } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start } from '../src/server.js';
 import { MARK, minimalPdf, startFakeBsre } from './fake-bsre.js';
+import { config, serve } from './support.js';
 
-const { settings } = JSON.parse(await readFile(new URL('../config/settings.json', import.meta.url), 'utf8'));
+const { settings } = config;
 // Random values, so the final search finds them only if the copy wrote them somewhere.
 const USER = `app-${randomBytes(6).toString('hex')}`;
 const PASSWORD = `pw-${randomBytes(9).toString('hex')}`;
@@ -19,24 +19,20 @@ const NIK = `9${Array.from({ length: 15 }, () => randomInt(10)).join('')}`;
 const PDF = minimalPdf();
 const logged = [];
 let fake;
-let server;
-let base;
-before(async () => {
-  // Whatever the copy prints is kept, to be searched for credentials at the end.
-  for (const name of ['log', 'info', 'warn', 'error']) {
-    const original = console[name];
-    console[name] = (...args) => { logged.push(args.map(String).join(' ')); original(...args); };
-  }
-  fake = await startFakeBsre({ user: USER, password: PASSWORD, nik: NIK, passphrase: PASSPHRASE });
-  Object.assign(process.env, { BSRE_ENDPOINT: fake.url, BSRE_USERNAME: USER, BSRE_PASSWORD: PASSWORD, BSRE_API: 'v2' });
-  ({ server, url: base } = await start({ port: 0, host: '127.0.0.1' }));
-});
-after(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await fake.close();
+const base = serve({
+  setUp: async () => {
+    // Whatever the copy prints is kept, to be searched for credentials at the end.
+    for (const name of ['log', 'info', 'warn', 'error']) {
+      const original = console[name];
+      console[name] = (...args) => { logged.push(args.map(String).join(' ')); original(...args); };
+    }
+    fake = await startFakeBsre({ user: USER, password: PASSWORD, nik: NIK, passphrase: PASSPHRASE });
+    Object.assign(process.env, { BSRE_ENDPOINT: fake.url, BSRE_USERNAME: USER, BSRE_PASSWORD: PASSWORD, BSRE_API: 'v2' });
+  },
+  tearDown: () => fake.close(),
 });
 
-const postJson = (path, data) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
+const postJson = (path, data) => fetch(`${base()}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
 const signApi = (extra = {}) => postJson('/api/tandatangani?lang=en', { nik: NIK, passphrase: PASSPHRASE, file: PDF.toString('base64'), filename: 'surat.pdf', ...extra });
 function form(fields, file = PDF) {
   const data = new FormData();
@@ -69,7 +65,7 @@ test('v2: the API signs a PDF sent as base64 JSON', async () => {
 });
 
 test('v1: the page signs a PDF sent as a multipart form and returns it as a download', () => withEnv({ BSRE_API: 'v1' }, async () => {
-  const response = await fetch(`${base}/tandatangani`, { method: 'POST', body: form({ nik: NIK, passphrase: PASSPHRASE, tampilan: 'invisible' }) });
+  const response = await fetch(`${base()}/tandatangani`, { method: 'POST', body: form({ nik: NIK, passphrase: PASSPHRASE, tampilan: 'invisible' }) });
   assert.equal(response.status, 200);
   assert.equal(response.headers.get('content-type'), 'application/pdf');
   assert.equal(response.headers.get('content-disposition'), 'attachment; filename="Surat_Edaran-ttd.pdf"');
@@ -90,7 +86,7 @@ test('verification reports the signatures, as JSON and as an escaped page', asyn
   assert.equal(valid.signatures[0].integrityValid, true);
   const unsigned = await (await postJson('/api/verifikasi', { file: PDF.toString('base64') })).json();
   assert.deepEqual([unsigned.conclusion, unsigned.signatureCount, unsigned.signatures], ['NO_SIGNATURE', 0, []]);
-  const page = await fetch(`${base}/verifikasi?lang=id`, { method: 'POST', body: form({}, signed) });
+  const page = await fetch(`${base()}/verifikasi?lang=id`, { method: 'POST', body: form({}, signed) });
   assert.equal(page.status, 200);
   const text = await page.text();
   assert.match(text, /VALID/);
@@ -98,7 +94,7 @@ test('verification reports the signatures, as JSON and as an escaped page', asyn
 });
 
 test('the status checks tell whether BSrE answers and what a signer\'s certificate is', async () => {
-  const state = await fetch(`${base}/api/status`);
+  const state = await fetch(`${base()}/api/status`);
   assert.equal(state.status, 200);
   assert.deepEqual(await state.json(), { api: 'v2', endpoint: process.env.BSRE_ENDPOINT, credentials: 'set', ok: true });
   const signer = await (await postJson('/api/status', { nik: NIK })).json();
@@ -113,7 +109,7 @@ test('wrong or missing credentials give a clear error', async () => {
     const body = await response.json();
     assert.equal(body.code, 'auth');
     assert.match(body.error, /BSRE_USERNAME\/BSRE_PASSWORD/);
-    const state = await fetch(`${base}/api/status`);
+    const state = await fetch(`${base()}/api/status`);
     assert.equal(state.status, 503);
     assert.equal((await state.json()).problem, 'auth');
   });
@@ -121,7 +117,7 @@ test('wrong or missing credentials give a clear error', async () => {
     const response = await signApi();
     assert.equal(response.status, 503);
     assert.match((await response.json()).error, /BSRE_USERNAME and BSRE_PASSWORD/);
-    assert.match(await (await fetch(`${base}/?lang=en`)).text(), /BSRE_USERNAME and BSRE_PASSWORD are not set/);
+    assert.match(await (await fetch(`${base()}/?lang=en`)).text(), /BSRE_USERNAME and BSRE_PASSWORD are not set/);
   });
   const wrong = `wrong-${PASSPHRASE}`;
   const refused = await signApi({ passphrase: wrong });
@@ -135,18 +131,18 @@ test('what is not a PDF, a bad NIK and a bad body are refused with 400', async (
   const notPdf = await signApi({ file: Buffer.from('hello, not a pdf').toString('base64') });
   assert.equal(notPdf.status, 400);
   assert.match((await notPdf.json()).error, /%PDF-/);
-  const page = await fetch(`${base}/tandatangani?lang=id`, { method: 'POST', body: form({ nik: NIK, passphrase: PASSPHRASE }, Buffer.from('<html>')) });
+  const page = await fetch(`${base()}/tandatangani?lang=id`, { method: 'POST', body: form({ nik: NIK, passphrase: PASSPHRASE }, Buffer.from('<html>')) });
   assert.equal(page.status, 400);
   assert.match(await page.text(), /Berkas bukan PDF/);
   assert.equal((await signApi({ nik: '12345' })).status, 400);
   assert.equal((await signApi({ passphrase: '' })).status, 400);
   assert.equal((await signApi({ file: 'not base64!' })).status, 400);
   assert.equal((await postJson('/api/verifikasi', {})).status, 400);
-  const plain = await fetch(`${base}/api/tandatangani`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
+  const plain = await fetch(`${base()}/api/tandatangani`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
   assert.equal(plain.status, 415);
   const requestsBefore = fake.state.requests.length;
   const big = Buffer.concat([PDF, Buffer.alloc(settings.maxFileMB * 1024 * 1024)]);
-  const tooBig = await fetch(`${base}/api/tandatangani`, { method: 'POST', body: form({ nik: NIK, passphrase: PASSPHRASE }, big) });
+  const tooBig = await fetch(`${base()}/api/tandatangani`, { method: 'POST', body: form({ nik: NIK, passphrase: PASSPHRASE }, big) });
   assert.equal(tooBig.status, 413);
   assert.equal(fake.state.requests.length, requestsBefore, 'nothing refused reaches BSrE');
 });
