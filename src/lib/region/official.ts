@@ -41,16 +41,31 @@ export function official(): { regions: Map<string, OfficialRegion>; provinces: M
   return cache;
 }
 
-const bare = (name: string) => name.toLowerCase().replace(/^(kota|kabupaten)( administrasi)? /, '').trim();
+/** "Kabupaten"/"Kab."/"Kota" (and "Administrasi") at the start of a name: the kind the name asks for. */
+const KIND_PREFIX = /^(kota|kabupaten|kab\.?)( administrasi)?\s+/;
+const bare = (name: string) => name.toLowerCase().replace(KIND_PREFIX, '').trim();
+const normal = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
 
-/** Regions whose name is the query, with or without "Kota"/"Kabupaten"; or, failing that, the closest names. */
+function kindOf(query: string): OfficialRegion['kind'] | undefined {
+  const prefix = KIND_PREFIX.exec(query)?.[1];
+  return prefix === undefined ? undefined : prefix === 'kota' ? 'kota' : 'kabupaten';
+}
+
+/**
+ * The regions a name means. The official name itself wins ("Kabupaten Banjar" is 63.03 alone); a name with its
+ * kind ("Kab. Banjar") matches only regions of that kind; a bare name ("Banjar") matches every kind, so the
+ * caller asks which. Failing all that, the closest official names are suggested.
+ */
 export function findRegions(query: string): { matches: OfficialRegion[]; suggestions: OfficialRegion[] } {
   const all = [...official().regions.values()];
-  const q = query.trim().toLowerCase();
-  const matches = all.filter((r) => r.name.toLowerCase() === q || bare(r.name) === bare(q));
+  const q = normal(query);
+  const exact = all.filter((r) => r.name.toLowerCase() === q);
+  if (exact.length > 0) return { matches: exact, suggestions: [] };
+  const kind = kindOf(q);
+  const matches = all.filter((r) => bare(r.name) === bare(q) && (kind === undefined || r.kind === kind));
   if (matches.length > 0) return { matches, suggestions: [] };
   const closest = suggest(bare(q), new Set(all.map((r) => bare(r.name))));
-  return { matches: [], suggestions: closest ? all.filter((r) => bare(r.name) === closest) : [] };
+  return { matches: [], suggestions: closest ? all.filter((r) => bare(r.name) === closest && (kind === undefined || r.kind === kind)) : [] };
 }
 
 export const describeRegion = (r: OfficialRegion) => `${r.code} ${r.name} (${r.province})`;
