@@ -12,18 +12,22 @@ const require = createRequire(import.meta.url);
 
 export type SchemaName = 'catalog' | 'app' | 'region' | 'publiccode';
 export const SCHEMA_NAMES: readonly SchemaName[] = ['app', 'catalog', 'region', 'publiccode'];
-export const schemaId = (name: SchemaName) => `urn:replika:schemas:${name}`;
-export const schemaFile = (name: SchemaName) => path.join(builtinCatalogDir, 'schemas', `${name}.schema.json`);
+/**
+ * The key a kit schema is registered under: its file name. The schemas refer to each other by relative `$ref`
+ * ("./app.schema.json#/$defs/text"), which resolves against this key here as against the file's place in an editor.
+ */
+export const schemaId = (name: SchemaName) => `${name}.schema.json`;
+export const schemaFile = (name: SchemaName) => path.join(builtinCatalogDir, 'schemas', schemaId(name));
 
 /** The options every validator is compiled with, at build time and at run time alike. */
 const OPTIONS: Options = { validateSchema: false, allErrors: true, useDefaults: true, verbose: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false };
 
 /**
- * A new Ajv with the kit's keyword and schemas. Schemas are not checked against the 2020-12 meta-schema on
- * every run (compiling it costs more than everything else); strict mode still refuses unknown keywords and
- * malformed types when a schema compiles.
+ * A new Ajv with the kit's formats and keyword but none of its schemas. Schemas are not checked against the
+ * 2020-12 meta-schema on every run (compiling it costs more than everything else); strict mode still refuses
+ * unknown keywords and malformed types when a schema compiles.
  */
-export function createAjv(extra: Options = {}): Ajv2020 {
+export function bareAjv(extra: Options = {}): Ajv2020 {
   const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const { _ } = require('ajv') as typeof import('ajv');
   const names = (require('ajv/dist/compile/names.js') as typeof import('ajv/dist/compile/names.js')).default;
@@ -43,7 +47,13 @@ export function createAjv(extra: Options = {}): Ajv2020 {
     },
     error: { message: 'must name an OPD of the region', params: ({ schema }) => _`{ref: ${schema as string}}` },
   });
-  for (const name of SCHEMA_NAMES) instance.addSchema(JSON.parse(readFileSync(schemaFile(name), 'utf8')) as AnySchema);
+  return instance;
+}
+
+/** A new Ajv with the kit's formats, keyword and schemas, each under its `schemaId`. */
+export function createAjv(extra: Options = {}): Ajv2020 {
+  const instance = bareAjv(extra);
+  for (const name of SCHEMA_NAMES) instance.addSchema(JSON.parse(readFileSync(schemaFile(name), 'utf8')) as AnySchema, schemaId(name));
   return instance;
 }
 
