@@ -35,7 +35,8 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   if (process.stderr.isTTY) process.stderr.write('\n');
   for (const r of results) delete r.copy;
 
-  const report = reporters[reporter as 'text' | 'json' | 'junit'](results, io.lang);
+  // JUnit names files relative to where the command runs, as CI reporters look them up.
+  const report = reporter === 'junit' ? reporters.junit(results, io.lang, io.cwd) : reporters[reporter as 'text' | 'json'](results, io.lang);
   if (values.output) {
     const output = path.resolve(io.cwd, values.output);
     await writeFile(output, report).catch((error: NodeJS.ErrnoException) => {
