@@ -1,15 +1,25 @@
-// Build step: validate the bundled catalogue and store it for fast start-up (see lib/catalog/snapshot.ts), and
-// compile the kit's schemas and the bundled apps' settings schemas to standalone validators (lib/schema/ajv.ts).
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Build step: validate the bundled catalogue and store it for fast start-up (see lib/catalog/snapshot.ts), compose
+// the region schema with the bundled apps' settings for editors (lib/schema/compose.ts), and compile the kit's
+// schemas and the bundled apps' settings schemas to standalone validators (lib/schema/ajv.ts).
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadCatalog } from '../lib/catalog/load.js';
 import { writeSnapshot } from '../lib/catalog/snapshot.js';
-import { builtinCatalogDir } from '../lib/paths.js';
+import { builtinCatalogDir, displayPath } from '../lib/paths.js';
 import type { ValidateFunction } from 'ajv';
 import { createAjv, PRECOMPILED, precompiledFile, SCHEMA_NAMES, schemaFile, schemaId, settingsKey } from '../lib/schema/ajv.js';
+import { composedRegionSchemaFile, composedRegionSchemaText } from '../lib/schema/compose.js';
 
 const catalog = await loadCatalog(builtinCatalogDir, { fresh: true });
 writeSnapshot(catalog);
+
+// Kept in the repository, where region files name it: rewritten only when the catalogue changed it, and said so.
+const composed = composedRegionSchemaFile(builtinCatalogDir);
+const composedText = composedRegionSchemaText(catalog);
+if (!existsSync(composed) || readFileSync(composed, 'utf8') !== composedText) {
+  writeFileSync(composed, composedText);
+  console.warn(`${displayPath(composed)} was brought up to date with the catalogue: commit it with the change that made it.`);
+}
 
 const ajv = createAjv({ code: { source: true } });
 const validators = new Map<string, ValidateFunction>();

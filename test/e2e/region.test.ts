@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +19,10 @@ describe('replika region new (official Kemendagri data)', () => {
     const run = await replika(['region', 'new', '--code', '63.03'], cwd);
     expect(run.exitCode, run.stderr).toBe(0);
     const text = await readFile(path.join(cwd, 'kabupaten-banjar.yaml'), 'utf8');
-    expect(text).toMatch(/^# yaml-language-server: \$schema=.*catalog\/schemas\/region\.schema\.json\n/);
+    // The schema composed with the applications' settings, so that an editor checks apps.<id> too; it is there.
+    const schema = /^# yaml-language-server: \$schema=(.*catalog\/schemas\/region\.composed\.schema\.json)\n/.exec(text)?.[1];
+    expect(schema).toBeDefined();
+    expect(existsSync(path.resolve(cwd, schema as string)), schema).toBe(true);
     expect(text).toContain('name: Kabupaten Banjar\nkind: kabupaten\nprovince: Kalimantan Selatan\ntimeZone: Asia/Makassar\ndomain: banjarkab.go.id\n');
     const list = JSON.parse((await replika(['list', '--json'], cwd)).stdout) as { apps: { id: string }[] };
     const check = await replika(['validate', 'kabupaten-banjar.yaml', '--app', list.apps.map((a) => a.id).join(',')], cwd);
