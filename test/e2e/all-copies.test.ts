@@ -2,6 +2,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { regions, replika } from '../helpers/cli.js';
+import { nodeTestsPassed } from '../helpers/node-test.js';
 import { tree } from '../helpers/tree.js';
 
 const ADOPTERS = ['kota-gorontalo', 'kabupaten-banjar', 'kabupaten-poso'];
@@ -13,7 +14,7 @@ async function testCopies(dirs: string[]): Promise<string[]> {
   const worker = async () => {
     for (let dir = queue.shift(); dir; dir = queue.shift()) {
       const run = await execa('npm', ['test'], { cwd: dir, reject: false, all: true, timeout: 120_000 });
-      if (run.exitCode !== 0 || !/# fail 0/.test(run.all ?? '')) failures.push(`${path.basename(dir)}: exit ${run.exitCode}\n${run.all}`);
+      if (run.exitCode !== 0 || !nodeTestsPassed(run.all ?? '')) failures.push(`${path.basename(dir)}: exit ${run.exitCode}\n${run.all}`);
     }
   };
   await Promise.all([worker(), worker()]);
