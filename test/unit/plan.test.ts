@@ -54,7 +54,7 @@ describe('plan', () => {
     const pkg = JSON.parse(copy?.files.find((f) => f.path === 'package.json')?.contents.toString() ?? '{}');
     expect(pkg).toEqual({
       name: 'kota-gorontalo-laksa', version: '1.0.0', private: true, description: 'LAKSA Gorontalo — Layanan Aspirasi Kotak Saran Anda (Kota Gorontalo)',
-      type: 'module', scripts: { start: 'node src/server.js', test: 'node --test' }, engines: { node: '>=20' },
+      type: 'module', scripts: { start: 'node src/server.js', test: 'node --test' }, engines: { node: '^20.6 || ^22 || ^24' },
     });
   });
 
