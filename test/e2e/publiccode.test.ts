@@ -24,7 +24,7 @@ describe('publiccode.yml', () => {
   });
 
   it('the shipped schema rejects what the standard rejects', () => {
-    const valid = 'publiccodeYmlVersion: "0.4"\nname: x\nurl: https://x.go.id/x\nplatforms: [web]\ndevelopmentStatus: stable\nsoftwareType: standalone/web\ndescription:\n  id:\n    shortDescription: s\n    longDescription: "' + 'l'.repeat(150) + '"\n    features: [a]\nlegal:\n  license: MIT\nmaintenance:\n  type: internal\n  contacts: [{ name: n }]\nlocalisation:\n  localisationReady: true\n  availableLanguages: [id]\n';
+    const valid = 'publiccodeYmlVersion: "0.7"\nname: x\nurl: https://x.go.id/x\nplatforms: [web]\ndevelopmentStatus: stable\nsoftwareType: standalone/web\ndescription:\n  id:\n    shortDescription: s\n    longDescription: "' + 'l'.repeat(150) + '"\n    features: [a]\nlegal:\n  license: MIT\nmaintenance:\n  type: internal\n  contacts: [{ name: n }]\nlocalisation:\n  localisationReady: true\n  availableLanguages: [id]\n';
     expect(publiccodeProblems(valid, 'p.yml')).toEqual([]);
     const keys = (text: string) => publiccodeProblems(text, 'p.yml').map((p) => `${p.pointer} ${p.key}`);
     expect(keys(valid.replace('longDescription: "' + 'l'.repeat(150), 'longDescription: "short'))).toEqual(['/description/id/longDescription schema.limit']);
