@@ -86,7 +86,8 @@ describe('plan', () => {
         const text = (entry?.illustrative && catalog.attributionIllustrative) || catalog.attribution;
         expect(hits, `${copy.app} for ${name}`).toEqual([
           `README.md: ${text.id.replaceAll('{app}', entry?.name ?? '').replaceAll('{origin}', 'Kota Tangerang').replaceAll('{code}', '36.71')}`,
-          ...(entry?.illustrative ? [] : ['publiccode.yml: isBasedOn: [ "https://tangerangkota.go.id/" ]']),
+          // The origin's repository, as the origin's own publiccode.yml declares it.
+          ...(entry?.illustrative ? [] : [`publiccode.yml: isBasedOn: "https://tangerangkota.go.id/kode-sumber/kota-tangerang-${copy.app}"`]),
         ]);
         const publiccode = copy.files.find((f) => f.path === 'publiccode.yml')?.contents.toString('utf8') ?? '';
         expect(publiccodeProblems(publiccode, `${copy.app}/publiccode.yml`), `${copy.app} for ${name}`).toEqual([]);

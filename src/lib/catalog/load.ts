@@ -95,6 +95,7 @@ async function loadOrigin(dir: string, relative: string, head: Source): Promise<
   });
   const validate = validator('region');
   if (!validate(source.data)) throw new UserError(schemaProblems(validate.errors ?? [], source));
-  const region = source.data as { code: string; name: string; domain: string; branding: { shortName: string } };
-  return { file, code: region.code, name: region.name, domain: region.domain, shortName: region.branding.shortName };
+  const region = source.data as { code: string; name: string; domain: string; branding: { shortName: string }; sourceBaseUrl?: string };
+  const base = region.sourceBaseUrl === undefined ? {} : { sourceBaseUrl: region.sourceBaseUrl };
+  return { file, code: region.code, name: region.name, domain: region.domain, shortName: region.branding.shortName, ...base };
 }

@@ -40,6 +40,8 @@ export interface Origin {
   name: string;
   domain: string;
   shortName: string;
+  /** Where the origin publishes its applications' code, if its settings say (the base of publiccode.yml's url). */
+  sourceBaseUrl?: string;
 }
 
 export interface Catalog {

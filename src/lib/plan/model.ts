@@ -1,7 +1,9 @@
 import type { AppEntry, Catalog, Text } from '../catalog/types.js';
 import type { LoadedRegion, Region } from '../region/types.js';
-import { slugify } from '../text/suggest.js';
 import { helpers, type Helpers } from './helpers.js';
+import { publiccodeMeta, type Meta } from './publiccode-meta.js';
+
+export type { Meta } from './publiccode-meta.js';
 
 /** What a template sees: the names listed in LOCALS (templates.ts). */
 export interface Model {
@@ -14,43 +16,6 @@ export interface Model {
   /** Metadata for publiccode.yml and similar catalogues. */
   meta: Meta;
   h: Helpers;
-}
-
-export interface Meta {
-  /** Where the copy's source code lives (region setting `sourceBaseUrl`, or a suggestion on the region's domain). */
-  repository: string;
-  landing: string;
-  /** The original a copy derives from; empty for the origin itself. */
-  basedOn: string[];
-  usedBy: string[];
-  license: string;
-  shortDescription: Text;
-  longDescription: Text;
-}
-
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
-
-function meta(catalog: Catalog, region: Region, app: AppEntry, name: string): Meta {
-  const isOrigin = region.code === catalog.origin.code;
-  const base = region.sourceBaseUrl ?? `https://${region.domain}/kode-sumber`;
-  const long = (lang: 'id' | 'en') => {
-    const where = lang === 'id' ? `${name} untuk ${region.name}, ${region.province}.` : `${name} for ${region.name}, ${region.province}, Indonesia.`;
-    const features = app.features[lang].join('; ');
-    const text = `${where} ${app.description[lang]} ${features}.`;
-    // The standard asks for at least 150 characters: a short entry gets who runs it and in which language.
-    const more = lang === 'id' ? ` Dikelola oleh ${region.opd[app.owner]?.name ?? region.branding.displayName}; antarmuka dalam Bahasa Indonesia dan Inggris.` : ` Maintained by ${region.opd[app.owner]?.name ?? region.branding.displayName}; interface in Indonesian and English.`;
-    return clip(text.length >= 150 ? text : text + more, 10_000);
-  };
-  return {
-    repository: `${base.replace(/\/+$/, '')}/${slugify(region.name)}-${app.id}`,
-    landing: `https://${app.id}.${region.domain}/`,
-    // An illustrative entry is not based on any application of the origin's.
-    basedOn: isOrigin || app.illustrative ? [] : [`https://${catalog.origin.domain}/`],
-    usedBy: isOrigin ? (app.usedBy ?? []).map((u) => u.name) : [],
-    license: catalog.license,
-    shortDescription: { id: clip(`${app.title.id} — ${region.name}`, 150), en: clip(`${app.title.en} — ${region.name}`, 150) },
-    longDescription: { id: long('id'), en: long('en') },
-  };
 }
 
 export function copyName(app: AppEntry, region: Region): string {
@@ -86,7 +51,7 @@ export function buildModel(catalog: Catalog, loaded: LoadedRegion, app: AppEntry
     }),
     attribution: ((text) => ({ id: fill(text.id), en: fill(text.en) }))((app.illustrative && catalog.attributionIllustrative) || catalog.attribution),
     catalog: { id: catalog.id, version: catalog.version },
-    meta: meta(catalog, region, app, copyName(app, region)),
+    meta: publiccodeMeta(catalog, region, app, copyName(app, region)),
     h: helpers,
   };
 }
