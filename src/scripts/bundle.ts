@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { packageRoot } from '../lib/paths.js';
+import { copyDeclarations } from './declarations.js';
 
 const from = path.join(packageRoot, 'build');
 const entries = ['bin/replika.js', 'generators/app/index.js', 'generators/region/index.js', 'generators/update/index.js', 'lib/index.js', 'lib/check/worker.js', 'scripts/snapshot.js', 'bench/run.js'];
@@ -16,7 +17,7 @@ const entries = ['bin/replika.js', 'generators/app/index.js', 'generators/region
 const external = ['yeoman-environment', 'yeoman-generator', '@yeoman/adapter', '@yeoman/types', 'execa', 'ajv', 'ajv/*', 'ajv-formats', 'idn-area-data', 'esbuild'];
 
 // Only what this step writes: dist/ may also hold a released catalogue index (catalog.json).
-for (const dir of ['bin', 'generators', 'lib', 'scripts', 'bench', 'chunks', 'cli']) rmSync(path.join(packageRoot, 'dist', dir), { recursive: true, force: true });
+for (const dir of ['bin', 'generators', 'lib', 'scripts', 'bench', 'chunks', 'cli', 'types']) rmSync(path.join(packageRoot, 'dist', dir), { recursive: true, force: true });
 await build({
   entryPoints: entries.map((entry) => path.join(from, entry)),
   outbase: from,
@@ -34,6 +35,9 @@ await build({
   // Bundled CommonJS dependencies call require() for Node's own modules.
   banner: { js: "import { createRequire as __replikaRequire } from 'node:module'; const require = __replikaRequire(import.meta.url);" },
 });
+
+// The library's types (package.json "exports" → "types"), as tsc declared them.
+copyDeclarations(from, 'lib/index.d.ts', path.join(packageRoot, 'dist', 'types'));
 
 // The build's identity, for caches of results that depend on the kit's code (catalog validate --cache).
 const dist = path.join(packageRoot, 'dist');
