@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EXIT, UsageError, isUserError } from '../lib/errors.js';
+import { EXIT, UsageError, isPromptExit, isUserError, promptInterrupted } from '../lib/errors.js';
 import { resolveLang, say, type Lang } from '../lib/i18n/index.js';
 import { packageRoot } from '../lib/paths.js';
 import { formatProblems } from '../lib/report.js';
@@ -28,15 +28,25 @@ function langFlag(argv: string[]): string | undefined {
   return argv[index]?.includes('=') ? argv[index]?.split('=')[1] : argv[index + 1];
 }
 
+/** `replika --lang en new …`: a language given before the command moves to the end, where the command reads it. */
+function withoutLeadingLang(argv: string[]): string[] {
+  const width = argv[0] === '--lang' ? 2 : argv[0]?.startsWith('--lang=') ? 1 : 0;
+  if (width === 0) return argv;
+  const rest = argv.slice(width);
+  // Alone (`replika --lang en`), it asks for the help in that language.
+  return rest.length === 0 ? [] : [...rest, ...argv.slice(0, width)];
+}
+
 async function main(argv: string[]): Promise<number> {
   const requested = langFlag(argv);
   const lang: Lang = resolveLang(requested);
   const io = processIo(lang);
+  const args = withoutLeadingLang(argv);
   try {
     if (requested !== undefined && requested !== 'id' && requested !== 'en') throw new UsageError({ key: 'usage.lang', params: { value: requested } });
-    const [name, ...rest] = argv;
+    const [name, ...rest] = args;
     if (!name || name === '--help' || name === '-h' || name === 'help') {
-      io.out(help(lang, rest[0]));
+      io.out(help(lang, rest[0]?.startsWith('-') ? undefined : rest[0]));
       return EXIT.ok;
     }
     if (name === '--version' || name === '-v') {
@@ -50,9 +60,10 @@ async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     return await (await load())(rest, io);
-  } catch (error) {
+  } catch (caught) {
+    const error = isPromptExit(caught) ? promptInterrupted() : caught;
     if (isUserError(error)) {
-      io.err(formatProblems(error.problems, lang, commandWrites(argv[0])));
+      io.err(formatProblems(error.problems, lang, commandWrites(args[0])));
       return error.exitCode;
     }
     io.err(say(lang, 'internalError'));

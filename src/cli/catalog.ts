@@ -15,7 +15,7 @@ import { actualBump, diffCatalogs, requiredBump, type Bump } from '../lib/catalo
 import { releaseCatalog } from '../lib/catalog/release.js';
 import type { Catalog } from '../lib/catalog/types.js';
 import { builtinCatalogDir } from '../lib/paths.js';
-import { STATUS_LINE } from './new.js';
+import { STATUS_LINE } from '../lib/copy/scaffold.js';
 
 /** `replika catalog export --publiccode DIR`: the origin's publiccode.yml for every catalogue application. */
 export async function runCatalog(argv: string[], io: Io): Promise<number> {

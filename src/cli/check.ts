@@ -27,12 +27,14 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   const regions = values['all-regencies'] ? allRegencies(catalog) : await regionsFromDir(regionsDir);
   const apps = list(values.app).length > 0 ? list(values.app) : [...catalog.apps.keys()];
   const todo = cases(regions, apps, shard);
-  const progress = process.stderr.isTTY ? (done: number) => process.stderr.write(`\r${bar(done, todo.length)} ${done}/${todo.length}`) : () => undefined;
+  // A bar redraws its line with a carriage return: only on a terminal that can show it (not TERM=dumb, as in Emacs).
+  const drawBar = Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb';
+  const progress = drawBar ? (done: number) => process.stderr.write(`\r${bar(done, todo.length)} ${done}/${todo.length}`) : () => undefined;
 
   const spec = { catalogDir: catalog.dir, regions: values['all-regencies'] ? { all: true as const } : { dir: regionsDir }, apps, shard };
   const results = await runMatrix(catalog, spec, todo, workerCount(todo.length, jobs), progress);
   if (values['run-tests']) await runCopyTests(catalog, results.filter((r) => r.problems.length === 0), progress);
-  if (process.stderr.isTTY) process.stderr.write('\n');
+  if (drawBar) process.stderr.write('\n');
   for (const r of results) delete r.copy;
 
   // JUnit names files relative to where the command runs, as CI reporters look them up.

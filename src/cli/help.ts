@@ -60,6 +60,12 @@ const COMMANDS: Record<string, { usage: string; summary: { id: string; en: strin
   },
 };
 
+/** Every exit code the kit uses (see bin/replika.ts, `replika status`, the interrupt handling). */
+const EXIT_CODES: Record<Lang, string> = {
+  id: 'Kode keluar: 0 berhasil, 1 masukan salah atau perintah/pemeriksaan gagal, 2 penggunaan salah (termasuk tidak ada terminal untuk bertanya), 3 kesalahan internal (bug), 4 katalog tidak dipercaya, 10 ada pembaruan (replika status), 130/143 dihentikan (Ctrl-C/SIGTERM).',
+  en: 'Exit codes: 0 success, 1 bad input or a failed command or check, 2 bad usage (including no terminal to ask), 3 internal error (a bug), 4 untrusted catalogue, 10 update available (replika status), 130/143 interrupted (Ctrl-C/SIGTERM).',
+};
+
 export function commandNames(): string[] {
   return Object.keys(COMMANDS);
 }
@@ -71,14 +77,14 @@ export function help(lang: Lang, command?: string): string {
       const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.value ? ` ${spec.value}` : ''}`;
       return `  ${flag.padEnd(30)} ${spec.help[lang]}`;
     });
-    return [entry.usage, '', entry.summary[lang], '', ...rows].join('\n');
+    return [entry.usage, '', entry.summary[lang], '', ...rows, '', EXIT_CODES[lang]].join('\n');
   }
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary[lang]}`);
   const intro = lang === 'id'
     ? 'Replika — replikasi aplikasi layanan publik antardaerah.\n\nPenggunaan: replika <perintah> [opsi]\n\nPerintah:'
     : 'Replika — inter-regional replication of public-service apps.\n\nUsage: replika <command> [options]\n\nCommands:';
   const outro = lang === 'id'
-    ? 'Tanpa opsi di terminal, "replika new" menjalankan wizard Yeoman. "replika <perintah> --help" untuk rinciannya.\nKode keluar: 0 berhasil, 1 masukan salah, 2 penggunaan salah, 3 kesalahan internal.'
-    : 'In a terminal without options, "replika new" runs the Yeoman wizard. "replika <command> --help" for details.\nExit codes: 0 success, 1 bad input, 2 bad usage, 3 internal error.';
-  return [intro, ...lines, '', outro].join('\n');
+    ? 'Tanpa opsi di terminal, "replika new" menjalankan wizard Yeoman. "replika <perintah> --help" untuk rinciannya.'
+    : 'In a terminal without options, "replika new" runs the Yeoman wizard. "replika <command> --help" for details.';
+  return [intro, ...lines, '', outro, EXIT_CODES[lang]].join('\n');
 }

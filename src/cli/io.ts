@@ -1,13 +1,7 @@
 import type { Lang } from '../lib/i18n/index.js';
+import type { Io } from '../lib/io.js';
 
-export interface Io {
-  lang: Lang;
-  out: (line: string) => void;
-  err: (line: string) => void;
-  /** A person at a terminal who can answer questions. */
-  interactive: boolean;
-  cwd: string;
-}
+export type { Io } from '../lib/io.js';
 
 export function processIo(lang: Lang): Io {
   return {

@@ -6,8 +6,10 @@ import { UserError } from '../lib/errors.js';
  * so the commands share one way of asking and one way of cancelling.
  */
 export async function terminalAdapter(): Promise<InputOutputAdapter> {
-  const { TerminalAdapter } = await import('@yeoman/adapter');
-  return new TerminalAdapter() as unknown as InputOutputAdapter;
+  // Queued, as under Yeoman's environment: the conflicter checks files concurrently, and its questions must
+  // come one at a time rather than all drawn on one line.
+  const { QueuedAdapter } = await import('@yeoman/adapter');
+  return new QueuedAdapter() as unknown as InputOutputAdapter;
 }
 
 /** Asks a yes/no question (yes by default); no cancels the command with nothing written. */

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { loadCatalog } from '../lib/catalog/load.js';
 import { say } from '../lib/i18n/index.js';
 import type { ConflictStyle } from '../lib/update/merge.js';
-import { applyUpdate, copyStatus, planUpdate, updateDiffs } from '../lib/update/update.js';
+import { reportUpdate, updateCounts } from '../lib/update/report.js';
+import { applyUpdate, copyStatus, planUpdate } from '../lib/update/update.js';
 import { badValue, parse } from './args.js';
 import { catalogFromFlags } from './catalog-flags.js';
 import type { Io } from './io.js';
@@ -20,27 +21,17 @@ export async function runUpdate(argv: string[], io: Io): Promise<number> {
   const dir = path.resolve(io.cwd, positionals[0] ?? '.');
   const catalog = await catalogFromFlags(values, io.cwd);
   const plan = await planUpdate(dir, { catalog, regionFile: values.region && path.resolve(io.cwd, values.region), to: values.to, conflict: conflict as ConflictStyle });
-  const app = plan.state.manifest.app.id;
-  const changed = plan.changes.filter((c) => c.outcome !== 'unchanged');
-  const manifestChanges = JSON.stringify(plan.state.manifest) !== JSON.stringify(plan.fresh.manifest);
-  if (changed.length === 0 && !manifestChanges) {
-    io.out(say(io.lang, 'upToDate', { app, version: plan.fresh.manifest.catalog.version }));
-    return 0;
-  }
-  io.out(say(io.lang, 'updateHeading', { app, from: plan.from, to: plan.to, dry: values['dry-run'] ? 1 : undefined }));
-  for (const change of changed) {
-    io.out(say(io.lang, 'updateLine', { outcome: change.outcome, path: change.path }));
-    if (change.outcome === 'deleted-kept') io.out(say(io.lang, 'updateDeleted', { path: change.path }));
-  }
-  if (values['dry-run']) for (const diff of updateDiffs(plan)) io.out(diff);
-  const count = (...outcomes: string[]) => plan.changes.filter((c) => outcomes.includes(c.outcome)).length;
-  io.out(say(io.lang, 'updateSummary', { updated: count('updated'), merged: count('merged'), conflicted: count('conflicted'), added: count('added'), removed: count('removed'), kept: count('kept', 'deleted-kept') }));
-  if (values['dry-run']) return 0;
+  if (!reportUpdate(plan, io, Boolean(values['dry-run'])) || values['dry-run']) return 0;
   if (io.interactive && !values.yes) {
-    await confirmOrCancel(await terminalAdapter(), say(io.lang, 'confirmWrite', { count: 1, region: plan.state.manifest.region.name, dir: path.relative(io.cwd, dir) || '.' }));
+    const terminal = await terminalAdapter();
+    try {
+      await confirmOrCancel(terminal, say(io.lang, 'confirmUpdate', { app: plan.state.manifest.app.id, dir: path.relative(io.cwd, dir) || '.' }));
+    } finally {
+      terminal.close();
+    }
   }
   await applyUpdate(plan);
-  if (count('conflicted') > 0) io.out(say(io.lang, 'updateConflicts'));
+  if (updateCounts(plan).conflicted > 0) io.out(say(io.lang, 'updateConflicts'));
   return 0;
 }
 

@@ -10,13 +10,7 @@ export async function runWizard(values: Values<typeof newOptions>, apps: string[
   const env = createEnv({ cwd: io.cwd });
   const generator = fileURLToPath(new URL('../generators/app/index.js', import.meta.url));
   env.register(path.resolve(generator), { namespace: 'replika:app' });
-  await env.run(['replika:app'], {
-    region: values.region,
-    app: apps.join(','),
-    out: values.out,
-    force: values.force,
-    lang: io.lang,
-    interactive: true,
-  } as Record<string, unknown>);
+  // Every flag given on the command line reaches the generator, which hands it to the same write path.
+  await env.run(['replika:app'], { ...values, app: apps.join(','), lang: io.lang, interactive: true, skipInstall: true } as Record<string, unknown>);
   return 0;
 }

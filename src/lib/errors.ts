@@ -11,7 +11,7 @@ export interface Problem {
   pointer?: string;
 }
 
-export const EXIT = { ok: 0, user: 1, usage: 2, internal: 3, untrusted: 4 } as const;
+export const EXIT = { ok: 0, user: 1, usage: 2, internal: 3, untrusted: 4, interrupted: 130 } as const;
 
 /**
  * An error the user can fix. It prints without a stack, each problem with its place and what to do.
@@ -41,6 +41,14 @@ export class UsageError extends UserError {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+/** Ctrl-C (or a closed terminal) at a question: the prompt library rejects with one of these. */
+export function isPromptExit(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}
+
+/** An interrupt at a question, reported as the user error it is (exit 130), since nothing was written. */
+export const promptInterrupted = () => new UserError({ key: 'write.interruptedAsking' }, EXIT.interrupted);
 
 /**
  * Runs work that may fail with user errors, adding them to `problems` instead of stopping, so that every problem

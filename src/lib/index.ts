@@ -8,6 +8,7 @@ export { loadRegion } from './region/load.js';
 export type { LoadedRegion, Region } from './region/types.js';
 export { prepare, type Prepared } from './run.js';
 export { planRun, type CopyPlan, type PlannedFile, type RunPlan } from './plan/plan.js';
+export { publiccodeReminderLines, publiccodeReminders, type PubliccodeReminder } from './publiccode.js';
 export { writeRun, type WriteOptions, type WriteResult } from './copy/write.js';
 export { applyUpdate, copyStatus, planUpdate, type UpdateOptions, type UpdatePlan } from './update/update.js';
 export { allRegencies, cases, regionsFromDir, runCase, type CaseResult, type CheckCase } from './check/matrix.js';

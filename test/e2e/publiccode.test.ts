@@ -19,6 +19,9 @@ describe('publiccode.yml', () => {
       const data = parse(text);
       expect(data.organisation.name).toBe('Pemerintah Kota Tangerang');
       expect(data.isBasedOn).toBeUndefined();
+      // The origin's url is what its copies declare as isBasedOn; with no sourceBaseUrl it is a marked suggestion.
+      expect(data.url).toBe(`https://tangerangkota.go.id/kode-sumber/kota-tangerang-${id}`);
+      expect(text).toMatch(/^url: .* {2}# CONTOH \/ EXAMPLE \[repository\]/m);
     }
     expect(parse(await readFile(path.join(cwd, 'pc', 'laksa', 'publiccode.yml'), 'utf8')).usedBy).toEqual(['Kabupaten Poso']);
   });

@@ -1,34 +1,35 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { InputOutputAdapter } from '@yeoman/types';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { declareOptions } from '../options.js';
-import { loadCatalog } from '../../lib/catalog/load.js';
 import type { Catalog } from '../../lib/catalog/types.js';
-import { UsageError, UserError } from '../../lib/errors.js';
+import { scaffold } from '../../lib/copy/scaffold.js';
+import { UsageError } from '../../lib/errors.js';
 import { resolveLang, say, type Lang } from '../../lib/i18n/index.js';
+import type { Ask, Io } from '../../lib/io.js';
 import { builtinCatalogDir } from '../../lib/paths.js';
+import { createRegionFile } from '../../lib/region/create.js';
 import { defaultOut, prepare, type Prepared } from '../../lib/run.js';
+import { catalogFromFlags } from '../../cli/catalog-flags.js';
 import { newOptions } from '../../cli/options.js';
-import { createRegionFile } from './create-region.js';
-import type { Source } from '../../lib/yaml/source.js';
 
-type Options = BaseOptions & { region?: string; app?: string; out?: string; lang?: string; interactive?: boolean; yes?: boolean };
-
-interface Answers {
-  region: string | { source: Source; dir: string };
-  apps: string[];
-  out: string;
-}
+type Options = BaseOptions & {
+  region?: string; app?: string; out?: string; lang?: string; interactive?: boolean; yes?: boolean; force?: boolean;
+  'dry-run'?: boolean; git?: boolean; install?: boolean; catalog?: string; 'catalog-sha256'?: string; trust?: boolean;
+};
 
 /**
- * `yo replika`: ask what is missing (region file, apps, destination), then render through the same core as
- * `replika new` and write into Yeoman's mem-fs, where the environment's conflicter guards changed files.
+ * `yo replika` (and the wizard of `replika new`): asks what is missing (region file, apps, destination), then
+ * hands the plan to the same write path as `replika new` with flags — confirmation, conflicter, symlink guard,
+ * interrupt hold, clean-up, dry run, git and install alike. Nothing goes through the generator's own mem-fs.
  */
 export default class ReplikaGenerator extends Generator<Record<string, unknown>, Options> {
   private lang: Lang = 'id';
+  private interactive = false;
   private catalog?: Catalog;
   private prepared?: Prepared;
-  private answers: Partial<Answers> = {};
+  private out?: string;
 
   constructor(args?: string[], options?: Options) {
     super(args, options);
@@ -37,74 +38,60 @@ export default class ReplikaGenerator extends Generator<Record<string, unknown>,
 
   async initializing(): Promise<void> {
     this.lang = resolveLang(this.options.lang);
-    this.catalog = await loadCatalog();
+    this.interactive = this.options.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
+    this.catalog = await catalogFromFlags(this.options, this.destinationRoot());
   }
 
   async prompting(): Promise<void> {
     const catalog = this.catalog as Catalog;
-    const t = (key: Parameters<typeof say>[1]) => say(this.lang, key);
-    const given = String(this.options.app ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    this.answers = { region: this.options.region, apps: given.length ? given : undefined, out: this.options.out };
-    const missing = [!this.answers.region && '--region', !this.answers.apps && '--app'].filter(Boolean) as string[];
-    const interactive = this.options.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
+    let region = this.options.region;
+    let apps = String(this.options.app ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const missing = [!region && '--region', apps.length === 0 && '--app'].filter(Boolean) as string[];
     // Without a terminal Yeoman would drop the questions and finish having written nothing: refuse instead.
-    if (missing.length > 0 && !interactive) {
+    if (missing.length > 0 && !this.interactive) {
       throw new UsageError({ key: 'usage.noTty', params: { names: missing.join(', '), example: 'yo replika --region catalog/regions/kota-gorontalo.yaml --app laksa' } });
     }
-
     // 1. The region settings: a bundled file, another path, or a new one built from a few answers.
-    if (!this.answers.region) {
-      const files = (await readdir(path.join(builtinCatalogDir, 'regions'))).filter((f) => f.endsWith('.yaml'));
-      const { choice } = await this.prompt<{ choice: string }>([{
-        type: 'select', name: 'choice', message: t('promptRegion'),
-        choices: [...files.map((f) => ({ name: f, value: path.join(builtinCatalogDir, 'regions', f) })), { name: t('promptRegionPath'), value: ':path' }, { name: t('promptRegionNew'), value: ':new' }],
-      }]);
-      if (choice === ':path') this.answers.region = (await this.prompt<{ file: string }>([{ type: 'input', name: 'file', message: t('promptRegionPath') }])).file;
-      else if (choice === ':new') this.answers.region = { source: (await createRegionFile(this, catalog, this.lang)).source, dir: this.destinationRoot() };
-      else this.answers.region = choice;
-    }
-
+    region ??= await this.#askRegion(catalog);
     // 2. The applications, grouped by smart-city dimension.
-    if (!this.answers.apps) {
-      const choices = catalog.dimensions.flatMap((d) => {
-        const apps = [...catalog.apps.values()].filter((a) => a.dimension === d.id);
-        return apps.length === 0 ? [] : [{ type: 'separator', separator: `— ${d.label[this.lang]} —` }, ...apps.map((a) => ({ name: `${a.name} — ${a.title[this.lang]}`, value: a.id }))];
-      });
-      const { apps } = await this.prompt<{ apps: string[] }>([{
-        type: 'checkbox', name: 'apps', message: t('promptApps'), choices: choices as never,
-        validate: (chosen: unknown) => (Array.isArray(chosen) && chosen.length > 0) || t('promptAppsEmpty'),
-      }]);
-      this.answers.apps = apps;
-    }
-
+    if (apps.length === 0) apps = await this.#askApps(catalog);
     // 3. Validate now, so mistakes are reported before the destination question.
-    const region = this.answers.region as Answers['region'];
-    this.prepared = await prepare(typeof region === 'string' ? path.resolve(this.destinationRoot(), region) : region, this.answers.apps as string[]);
-    for (const note of this.prepared.plan.added) this.log(say(this.lang, 'requiresNote', note));
-
+    this.prepared = await prepare(path.resolve(this.destinationRoot(), region), apps, catalog);
     // 4. Where to write.
-    if (!this.answers.out) {
-      const fallback = defaultOut(this.prepared.region);
-      this.answers.out = interactive ? (await this.prompt<{ out: string }>([{ type: 'input', name: 'out', message: t('promptOut'), default: fallback }])).out : fallback;
-    }
-
-    // 5. Confirm, unless told not to ask.
-    if (interactive && !this.options.yes) {
-      const message = say(this.lang, 'confirmWrite', { count: this.prepared.plan.copies.length, region: this.prepared.region.region.name, dir: this.answers.out });
-      const { ok } = await this.prompt<{ ok: boolean }>([{ type: 'confirm', name: 'ok', message, default: true }]);
-      if (!ok) throw new UserError({ key: 'write.aborted' });
-    }
+    const fallback = defaultOut(this.prepared.region);
+    this.out = this.options.out ?? (this.interactive ? (await this.prompt<{ out: string }>([{ type: 'input', name: 'out', message: say(this.lang, 'promptOut'), default: fallback }])).out : fallback);
   }
 
-  writing(): void {
-    const { plan } = this.prepared as Prepared;
-    for (const copy of plan.copies) {
-      for (const file of copy.files) this.fs.write(this.destinationPath(this.answers.out as string, copy.dir, file.path), file.contents);
-    }
+  async writing(): Promise<void> {
+    const io: Io = { lang: this.lang, out: (line) => this.log(line), err: (line) => this.log(line), interactive: this.interactive, cwd: this.destinationRoot() };
+    const terminal = this.interactive ? (this.env.adapter as unknown as InputOutputAdapter) : undefined;
+    const { yes, force, git, install } = this.options;
+    await scaffold(this.prepared as Prepared, { out: this.out, yes, force, dryRun: this.options['dry-run'], git, install, terminal }, io);
   }
 
-  end(): void {
-    const { plan } = this.prepared as Prepared;
-    this.log(say(this.lang, 'nextSteps', { dir: path.join(this.answers.out as string, plan.copies[0]?.dir ?? '') }));
+  async #askRegion(catalog: Catalog): Promise<string> {
+    const files = (await readdir(path.join(builtinCatalogDir, 'regions'))).filter((f) => f.endsWith('.yaml'));
+    const { choice } = await this.prompt<{ choice: string }>([{
+      type: 'select', name: 'choice', message: say(this.lang, 'promptRegion'),
+      choices: [...files.map((f) => ({ name: f, value: path.join(builtinCatalogDir, 'regions', f) })), { name: say(this.lang, 'promptRegionPath'), value: ':path' }, { name: say(this.lang, 'promptRegionNew'), value: ':new' }],
+    }]);
+    if (choice === ':path') return (await this.prompt<{ file: string }>([{ type: 'input', name: 'file', message: say(this.lang, 'promptRegionPath') }])).file;
+    if (choice !== ':new') return choice;
+    const ask = ((questions: object[]) => this.prompt(questions as never)) as Ask;
+    const { file } = await createRegionFile({ ask, lang: this.lang, cwd: this.destinationRoot(), example: 'replika region new --code 75.71' }, catalog);
+    this.log(say(this.lang, 'regionWritten', { file: path.relative(this.destinationRoot(), file) }));
+    return file;
+  }
+
+  async #askApps(catalog: Catalog): Promise<string[]> {
+    const choices = catalog.dimensions.flatMap((d) => {
+      const apps = [...catalog.apps.values()].filter((a) => a.dimension === d.id);
+      return apps.length === 0 ? [] : [{ type: 'separator', separator: `— ${d.label[this.lang]} —` }, ...apps.map((a) => ({ name: `${a.name} — ${a.title[this.lang]}`, value: a.id }))];
+    });
+    const { apps } = await this.prompt<{ apps: string[] }>([{
+      type: 'checkbox', name: 'apps', message: say(this.lang, 'promptApps'), choices: choices as never,
+      validate: (chosen: unknown) => (Array.isArray(chosen) && chosen.length > 0) || say(this.lang, 'promptAppsEmpty'),
+    }]);
+    return apps;
   }
 }

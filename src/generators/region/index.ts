@@ -1,15 +1,18 @@
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { declareOptions } from '../options.js';
 import { loadCatalog } from '../../lib/catalog/load.js';
-import { UsageError } from '../../lib/errors.js';
-import { resolveLang } from '../../lib/i18n/index.js';
-import { ambiguous, resolveRegion } from '../../lib/region/new-region.js';
+import { resolveLang, say } from '../../lib/i18n/index.js';
+import { displayPath } from '../../lib/paths.js';
+import type { Ask } from '../../lib/io.js';
+import { createRegionFile } from '../../lib/region/create.js';
 import { regionNewOptions } from '../../cli/options.js';
-import { createRegionFile } from '../app/create-region.js';
 
-type Options = BaseOptions & { code?: string; name?: string; lang?: string; interactive?: boolean };
+type Options = BaseOptions & { code?: string; name?: string; out?: string; yes?: boolean; force?: boolean; lang?: string; interactive?: boolean };
 
-/** `yo replika:region`: write a region settings file from the official data, asking for the rest. */
+/**
+ * `yo replika:region`: the same flow as `replika region new`. Questions are asked only when a person can answer
+ * and `--yes` was not given; otherwise the examples are written, listed as illustrative.
+ */
 export default class RegionGenerator extends Generator<Record<string, unknown>, Options> {
   constructor(args?: string[], options?: Options) {
     super(args, options);
@@ -19,13 +22,11 @@ export default class RegionGenerator extends Generator<Record<string, unknown>, 
   async prompting(): Promise<void> {
     const lang = resolveLang(this.options.lang);
     const interactive = this.options.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
-    if (!interactive) {
-      // Without a terminal every answer must be given: refuse rather than finish having written nothing.
-      if (!this.options.code && !this.options.name) throw new UsageError({ key: 'usage.noTty', params: { names: '--code / --name', example: 'replika region new --code 75.71 --yes' } });
-      const found = resolveRegion({ code: this.options.code, name: this.options.name });
-      if (Array.isArray(found)) throw ambiguous(this.options.name ?? '', found);
-      throw new UsageError({ key: 'usage.noTty', params: { names: 'email, phone, address, OPD names', example: `replika region new --code ${found.code} --yes` } });
-    }
-    await createRegionFile(this, await loadCatalog(), lang, { code: this.options.code, name: this.options.name });
+    const { file } = await createRegionFile({
+      code: this.options.code, name: this.options.name, out: this.options.out, force: this.options.force,
+      ask: interactive && !this.options.yes ? (((questions: object[]) => this.prompt(questions as never)) as Ask) : undefined,
+      lang, cwd: this.destinationRoot(), example: 'yo replika:region --code 75.71 --yes',
+    }, await loadCatalog());
+    this.log(say(lang, 'regionWritten', { file: displayPath(file, this.destinationRoot()) }));
   }
 }

@@ -1,18 +1,23 @@
 import path from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
+import { catalogFromFlags } from '../../cli/catalog-flags.js';
 import { updateOptions } from '../../cli/options.js';
-import { loadCatalog } from '../../lib/catalog/load.js';
+import { UserError } from '../../lib/errors.js';
 import { resolveLang, say } from '../../lib/i18n/index.js';
 import type { ConflictStyle } from '../../lib/update/merge.js';
-import { applyUpdate, planUpdate, updateDiffs } from '../../lib/update/update.js';
+import { reportUpdate, updateCounts } from '../../lib/update/report.js';
+import { applyUpdate, planUpdate } from '../../lib/update/update.js';
 import { declareOptions } from '../options.js';
 
-type Options = BaseOptions & { dir?: string; to?: string; region?: string; conflict?: string; 'dry-run'?: boolean; lang?: string };
+type Options = BaseOptions & {
+  dir?: string; to?: string; region?: string; conflict?: string; 'dry-run'?: boolean; yes?: boolean; lang?: string; interactive?: boolean;
+  catalog?: string; 'catalog-sha256'?: string; trust?: boolean;
+};
 
 /**
- * `yo replika:update [DIR]`: the same three-way update as `replika update`. The update writes its own files
- * (staged, all or nothing) rather than through mem-fs, whose conflicter would ask again about files the merge
- * has already decided.
+ * `yo replika:update [DIR]`: the same three-way update and the same report as `replika update`. The update writes
+ * its own files (staged, all or nothing) rather than through mem-fs, whose conflicter would ask again about files
+ * the merge has already decided.
  */
 export default class UpdateGenerator extends Generator<Record<string, unknown>, Options> {
   constructor(args?: string[], options?: Options) {
@@ -23,18 +28,23 @@ export default class UpdateGenerator extends Generator<Record<string, unknown>, 
 
   async writing(): Promise<void> {
     const lang = resolveLang(this.options.lang);
+    const io = { lang, out: (line: string) => this.log(line) };
     const dir = path.resolve(this.destinationRoot(), String(this.options.dir ?? '.'));
+    const dryRun = Boolean(this.options['dry-run']);
     const plan = await planUpdate(dir, {
-      catalog: await loadCatalog(),
+      catalog: await catalogFromFlags(this.options, this.destinationRoot()),
       regionFile: this.options.region && path.resolve(this.destinationRoot(), this.options.region),
       to: this.options.to,
       conflict: (this.options.conflict ?? 'inline') as ConflictStyle,
     });
-    for (const change of plan.changes.filter((c) => c.outcome !== 'unchanged')) this.log(say(lang, 'updateLine', { outcome: change.outcome, path: change.path }));
-    if (this.options['dry-run']) {
-      for (const diff of updateDiffs(plan)) this.log(diff);
-      return;
+    if (!reportUpdate(plan, io, dryRun) || dryRun) return;
+    const interactive = this.options.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
+    if (interactive && !this.options.yes) {
+      const message = say(lang, 'confirmUpdate', { app: plan.state.manifest.app.id, dir: path.relative(this.destinationRoot(), dir) || '.' });
+      const { ok } = await this.prompt<{ ok: boolean }>([{ type: 'confirm', name: 'ok', default: true, message }]);
+      if (!ok) throw new UserError({ key: 'write.aborted' });
     }
     await applyUpdate(plan);
+    if (updateCounts(plan).conflicted > 0) this.log(say(lang, 'updateConflicts'));
   }
 }

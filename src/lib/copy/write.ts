@@ -1,8 +1,9 @@
 import { lstat, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import type { InputOutputAdapter } from '@yeoman/types';
 import type { MemFsEditorFile } from 'mem-fs-editor';
-import { UserError, type Problem } from '../errors.js';
+import { isPromptExit, promptInterrupted, UserError, type Problem } from '../errors.js';
 import type { CopyPlan } from '../plan/plan.js';
 import { conflictAdapter, type FileStatus } from './adapter.js';
 import { holdSignals } from './signals.js';
@@ -53,19 +54,39 @@ export async function writeRun(plan: { copies: Pick<CopyPlan, 'dir' | 'files'>[]
     import('mem-fs-editor'),
     import('@yeoman/conflicter'),
   ]);
-  const editor = createEditor(createStore<MemFsEditorFile>());
-  for (const target of targets) editor.write(target.abs, target.contents);
+  // 1. Decide: the conflicter settles every file (asking at the terminal where one is given) and writes nothing;
+  // a question answered with Ctrl-C therefore leaves every file as it was.
+  const decide = createEditor(createStore<MemFsEditorFile>());
+  for (const target of targets) decide.write(target.abs, target.contents);
   const adapter = conflictAdapter(record, options.terminal);
-  // An interrupt while files are being written waits for the write to finish: the copy is complete or absent.
-  const signals = holdSignals();
+  const chosen: { path: string; contents: Buffer }[] = [];
+  const collect = new Transform({
+    objectMode: true,
+    transform(file: MemFsEditorFile, _encoding, done) {
+      if (file.state === 'modified' && file.contents) chosen.push({ path: file.path, contents: file.contents });
+      done();
+    },
+  });
   try {
     // The manifest and the base snapshot are the kit's own records: always current, never a question.
-    await editor.commit(forceYoFiles(), forceFileTransform('**/.replika/base.json'), createConflicterTransform(adapter, { force: options.force, cwd: destination }));
+    await decide.commit(forceYoFiles(), forceFileTransform('**/.replika/base.json'), createConflicterTransform(adapter, { force: options.force, cwd: destination }), collect);
+  } catch (error) {
+    if (isPromptExit(error)) throw promptInterrupted();
+    if (error instanceof Error && /aborted by user/i.test(error.message)) throw new UserError({ key: 'write.aborted' });
+    throw error;
+  }
+
+  // 2. Write what was decided. An interrupt while files are being written waits for the write to finish: the
+  // copy is complete or absent.
+  const editor = createEditor(createStore<MemFsEditorFile>());
+  for (const file of chosen) editor.write(file.path, file.contents);
+  const signals = holdSignals();
+  try {
+    await editor.commit();
   } catch (error) {
     // Remove what this run created: the outermost created folder takes everything under it.
     const outermost = created.filter((dir) => !created.some((other) => other !== dir && dir.startsWith(other + path.sep)));
     await Promise.all(outermost.map((dir) => rm(dir, { recursive: true, force: true })));
-    if (error instanceof Error && /aborted by user/i.test(error.message)) throw new UserError({ key: 'write.aborted' });
     throw new UserError({ key: 'write.failed', params: { message: (error as Error).message } });
   } finally {
     signals.release();
