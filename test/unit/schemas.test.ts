@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/lib/catalog/load.js';
 import { builtinCatalogDir } from '../../src/lib/paths.js';
 import { bareAjv } from '../../src/lib/schema/ajv.js';
-import { COMPOSED_REGION_SCHEMA, composedRegionSchemaText } from '../../src/lib/schema/compose.js';
+import type { AppEntry, Catalog } from '../../src/lib/catalog/types.js';
+import { COMPOSED_REGION_SCHEMA, composeRegionSchema, composedRegionSchemaText } from '../../src/lib/schema/compose.js';
 
 const schemasDir = path.join(builtinCatalogDir, 'schemas');
 const schemaFiles = readdirSync(schemasDir).filter((f) => f.endsWith('.schema.json')).sort();
@@ -77,5 +78,16 @@ describe(`the region schema composed with the applications' settings (${COMPOSED
     expect(at(validate.errors)).toEqual(expect.arrayContaining(['/apps/laksa/slaDays type', '/apps/laksa/categories/0/opd x-replika-ref']));
     expect(validate({ ...data, apps: { ...data.apps, laksaa: {} } })).toBe(false);
     expect(at(validate.errors)).toEqual(['/apps additionalProperties']);
+  });
+
+  it("moves an application's own references ($defs) with its settings", async () => {
+    const settings = { type: 'object', $defs: { day: { type: 'integer', minimum: 1 } }, properties: { days: { type: 'array', items: { $ref: '#/$defs/day' } }, default: { $ref: '#/$defs/day' } } };
+    const app = { id: 'rapat', name: 'Rapat', title: { id: 'Rapat', en: 'Meetings' }, settings } as unknown as AppEntry;
+    const composed = composeRegionSchema(readJson(path.join(schemasDir, 'region.schema.json')), { id: 'uji', apps: new Map([['rapat', app]]) } as Catalog);
+    const validate = bareAjv().compile(composed);
+    const data = region('kota-gorontalo.yaml');
+    expect(validate({ ...data, apps: { rapat: { days: [1, 2], default: 3 } } }), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...data, apps: { rapat: { days: [0], default: 'x' } } })).toBe(false);
+    expect(at(validate.errors)).toEqual(expect.arrayContaining(['/apps/rapat/days/0 minimum', '/apps/rapat/default type']));
   });
 });
