@@ -55,7 +55,65 @@ describe('yo replika', () => {
   });
 });
 
+describe('yo replika: the same write path as replika new', () => {
+  const make = async (dir: string) => helpers.run<ReplikaGenerator>(ReplikaGenerator).cd(dir).withOptions({ region: path.join(regions, 'kota-gorontalo.yaml'), app: 'laksa', out: 'out', interactive: false });
+
+  it('over an edited copy, the conflicter asks and the answer decides; the kit\'s records are never asked about', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const dir = await tree();
+    await make(dir);
+    const readme = path.join(dir, 'out', 'laksa', 'README.md');
+    await writeFile(readme, 'ours\n');
+    const kept = await helpers.run<ReplikaGenerator>(ReplikaGenerator).cd(dir)
+      .withOptions({ region: path.join(regions, 'kota-gorontalo.yaml'), app: 'laksa', out: 'out', interactive: true, lang: 'en', force: false })
+      .withAnswers({ ok: true, action: 'skip' });
+    expect(await readFile(readme, 'utf8')).toBe('ours\n');
+    const asked = kept.askedQuestions.map((q) => q.name);
+    expect(asked.filter((name) => name === 'action')).toHaveLength(1);
+    await helpers.run<ReplikaGenerator>(ReplikaGenerator).cd(dir)
+      .withOptions({ region: path.join(regions, 'kota-gorontalo.yaml'), app: 'laksa', out: 'out', interactive: true, lang: 'en', force: false })
+      .withAnswers({ ok: true, action: 'write' });
+    expect(await readFile(readme, 'utf8')).toMatch(/Kota Gorontalo/);
+  });
+
+  it('--dry-run writes nothing', async () => {
+    const dir = await tree();
+    await helpers.run<ReplikaGenerator>(ReplikaGenerator).cd(dir).withOptions({ region: path.join(regions, 'kota-gorontalo.yaml'), app: 'laksa', 'dry-run': true, interactive: false } as never);
+    expect(await listFiles(dir)).toEqual([]);
+  });
+
+  it('--catalog with an untrusted catalogue is refused before anything is written', async () => {
+    const dir = await tree({ 'fork/catalog.yaml': 'x: 1\n' });
+    await expect(helpers.run<ReplikaGenerator>(ReplikaGenerator).cd(dir).withOptions({ region: path.join(regions, 'kota-gorontalo.yaml'), app: 'laksa', catalog: 'fork', interactive: false } as never)).rejects.toThrow();
+    expect(await listFiles(dir)).toEqual(['fork/catalog.yaml']);
+  });
+
+  it('refuses to write through a symbolic link, as replika new does', async () => {
+    const { mkdir, symlink } = await import('node:fs/promises');
+    const dir = await tree();
+    const elsewhere = await tree();
+    await mkdir(path.join(dir, 'out'));
+    await symlink(elsewhere, path.join(dir, 'out', 'laksa'));
+    await expect(make(dir)).rejects.toThrow(/symbolic link/);
+    expect(await listFiles(elsewhere)).toEqual([]);
+  });
+});
+
 describe('yo replika:region', () => {
+  it('--yes writes the examples without asking, with or without a terminal', async () => {
+    for (const interactive of [false, true]) {
+      const run = await helpers.run<RegionGenerator>(RegionGenerator).withOptions({ interactive, lang: 'en', code: '75.71', yes: true } as never);
+      expect(run.askedQuestions).toEqual([]);
+      result.assertFileContent('kota-gorontalo.yaml', /- \/contacts\/email/);
+    }
+  });
+
+  it('"Kabupaten Banjar" is 63.03 without a question', async () => {
+    const run = await helpers.run<RegionGenerator>(RegionGenerator).withOptions({ interactive: false, lang: 'en', name: 'Kabupaten Banjar', yes: true } as never);
+    expect(run.askedQuestions).toEqual([]);
+    result.assertFileContent('kabupaten-banjar.yaml', /code: "63\.03"/);
+  });
+
   it('asks which Banjar is meant, then writes a valid region file', async () => {
     await helpers
       .run<RegionGenerator>(RegionGenerator)
@@ -87,5 +145,28 @@ describe('yo replika:update', () => {
     await helpers.run<UpdateGenerator>(UpdateGenerator).cd(copy).withOptions({ lang: 'en' } as never);
     expect(JSON.parse(await readFile(manifestFile, 'utf8'))['generator-replika'].catalog.version).toBe('1.0.0');
     expect(await readFile(path.join(copy, 'src', 'app.js'), 'utf8')).toMatch(/\/\/ ours\n$/);
+  });
+
+  it('--dry-run prints the report with its summary, in the chosen language, and writes nothing', async () => {
+    const { mkdtemp, readFile, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(path.join(tmpdir(), 'replika-yo-update-'));
+    await helpers.run<ReplikaGenerator>(ReplikaGenerator).cd(dir).withOptions({ region: path.join(regions, 'kota-gorontalo.yaml'), app: 'gawat-darurat-112', out: 'out', interactive: false });
+    const copy = path.join(dir, 'out', 'gawat-darurat-112');
+    const appFile = path.join(copy, 'src', 'app.js');
+    const original = await readFile(appFile, 'utf8');
+    const manifestFile = path.join(copy, '.yo-rc.json');
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+    manifest['generator-replika'].catalog.version = '0.9.0';
+    await writeFile(manifestFile, JSON.stringify(manifest));
+    const lines: string[] = [];
+    await helpers.run<UpdateGenerator>(UpdateGenerator).cd(copy).withOptions({ lang: 'id', 'dry-run': true } as never)
+      .onGenerator((generator) => {
+        (generator as unknown as { log: (line: string) => void }).log = (line: string) => lines.push(String(line));
+      });
+    expect(lines.join('\n')).toMatch(/uji coba: tidak ada yang ditulis/);
+    expect(lines.join('\n')).toMatch(/Pembaruan: \d+ diperbarui, \d+ digabung/);
+    expect(await readFile(appFile, 'utf8')).toBe(original);
+    expect(JSON.parse(await readFile(manifestFile, 'utf8'))['generator-replika'].catalog.version).toBe('0.9.0');
   });
 });
