@@ -2,7 +2,7 @@
 // and the escaping that keeps settings and citizens' input from becoming markup.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeHtml, safeUrl, telHref } from '../src/lib/html.js';
+import { escapeHtml, phoneText, safeUrl, telHref } from '../src/lib/html.js';
 import { config, serve } from './support.js';
 
 const { region, app } = config;
@@ -14,10 +14,13 @@ test('the home page carries the region, the application and the contacts', async
   assert.match(response.headers.get('content-type'), /^text\/html; charset=utf-8/);
   const page = await response.text();
   assert.match(page, /^<!doctype html>\n<html lang="id">/);
-  for (const value of [region.name, region.branding.displayName, app.name, region.contacts.email, region.contacts.phone, region.contacts.address]) {
+  for (const value of [region.name, region.branding.displayName, app.name, region.contacts.email, region.contacts.address]) {
     assert.ok(page.includes(escapeHtml(value)), `page shows ${value}`);
   }
-  assert.ok(page.includes(`href="${telHref(region.contacts.phone)}"`), 'phone is a tel: link');
+  // The phone number dials, and is shown on one line: no-break spaces, never the ordinary ones it was written with.
+  const phone = region.contacts.phone;
+  assert.ok(page.includes(`<a href="${telHref(phone)}"><span class="tel">${escapeHtml(phone).replace(/ /g, '&nbsp;')}</span></a>`), 'phone is a tel: link, kept on one line');
+  if (phone.includes(' ')) assert.ok(!page.includes(escapeHtml(phone)), 'no breaking space in the phone number');
   assert.match(page, /<meta name="viewport" content="width=device-width, initial-scale=1">/);
   assert.match(page, /Waktu setempat/);
 });
@@ -38,7 +41,9 @@ test('English is available with ?lang=en', async () => {
 test('the stylesheets carry the region\'s colours', async () => {
   const style = await fetch(`${base()}/style.css`);
   assert.equal(style.status, 200);
-  assert.match(await style.text(), /var\(--primary\)/);
+  const css = await style.text();
+  assert.match(css, /var\(--primary\)/);
+  assert.match(css, /\.tel \{ white-space: nowrap; \}/, 'a hyphenated phone number stays on one line too');
   const theme = await (await fetch(`${base()}/theme.css`)).text();
   for (const color of Object.values(region.branding.colors ?? {})) {
     if (/^#[0-9a-f]{6}$/i.test(color)) assert.ok(theme.includes(color), color);
@@ -60,6 +65,9 @@ test('escaping turns markup into text', () => {
   assert.equal(escapeHtml(`<b>"a" & 'b'</b>`), '&lt;b&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/b&gt;');
   assert.equal(escapeHtml(undefined), '');
   assert.equal(telHref('+62 (435) 000-000'), 'tel:+62435000000');
+  assert.equal(telHref('112'), 'tel:112');
+  assert.equal(String(phoneText('+62 (435) 000-000')), '<span class="tel">+62&nbsp;(435)&nbsp;000-000</span>');
+  assert.equal(String(phoneText(' <b>0435  000 ')), '<span class="tel">&lt;b&gt;0435&nbsp;000</span>');
   assert.equal(safeUrl('javascript:alert(1)'), '#');
   assert.equal(safeUrl('https://example.go.id/'), 'https://example.go.id/');
 });

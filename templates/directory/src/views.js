@@ -1,7 +1,7 @@
 // How the records look: each field type written the way Indonesians read it, and the list and detail pages.
 // Pages are built from a directory object (src/directory.js), so tests can render records of their own.
 import { defaultLang, formatDate, localTime, pick } from './lib/config.js';
-import { html, safeUrl, telHref } from './lib/html.js';
+import { html, phoneText, safeUrl, telHref } from './lib/html.js';
 import { link } from './lib/i18n.js';
 import { DATE, EMAIL } from './directory.js';
 import { text } from './text.js';
@@ -28,7 +28,7 @@ export function displayValue(field, value, lang) {
   const shown = displayText(field, value, lang);
   if (shown === '') return html`<span class="empty">—</span>`;
   if (field.type === 'url') return html`<a href="${safeUrl(value)}" rel="noopener noreferrer">${shown}</a>`;
-  if (field.type === 'tel') return html`<a href="${telHref(value)}">${shown}</a>`;
+  if (field.type === 'tel') return html`<a href="${telHref(value)}">${phoneText(shown)}</a>`;
   if (field.type === 'email' && EMAIL.test(value)) return html`<a href="mailto:${value}">${shown}</a>`;
   if (field.type === 'date') return html`<time datetime="${value}">${shown}</time>`;
   return shown;

@@ -47,7 +47,8 @@ test('values from settings are escaped everywhere they appear, and hostile links
   assert.ok(pages[3].includes('<h1>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</h1>'));
   assert.ok(pages[0].includes('<option value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">'));
   assert.ok(pages[2].includes('<a href="#" rel="noopener noreferrer">javascript:alert(1)</a>'));
-  assert.ok(pages[2].includes('<a href="tel:+62435000000">+62 (435) 000-000</a>'));
+  // The number dials, and is shown on one line (no-break spaces; the tel class keeps the hyphen too).
+  assert.ok(pages[2].includes('<a href="tel:+62435000000"><span class="tel">+62&nbsp;(435)&nbsp;000-000</span></a>'));
   assert.ok(pages[2].includes('<a href="mailto:a@example.com">a@example.com</a>'));
 });
 

@@ -1,7 +1,7 @@
 // Gawat Darurat 112: the region's emergency numbers and facilities, as a page and as JSON.
 import { localTime, opdName, pick, region, settings } from './lib/config.js';
 import { send, sendJson } from './lib/http.js';
-import { html, layout, telHref } from './lib/html.js';
+import { html, layout, phoneText, telHref } from './lib/html.js';
 import { text } from './text.js';
 
 /** An OPD reference as {key, name}, only when the entry names one the region knows. */
@@ -32,13 +32,13 @@ function home({ res, lang, url }) {
     .filter((g) => g.items.length > 0);
   const body = html`<p>${t.intro}</p>
 <ul class="numbers">
-${data.numbers.map((n) => html`<li><a class="big" href="${n.tel}">${n.number}<small>${n.label}</small></a>${n.opd ? html`<small>${t.by}: ${n.opd.name}</small>` : ''}</li>`)}
+${data.numbers.map((n) => html`<li><a class="big" href="${n.tel}">${phoneText(n.number)}<small>${n.label}</small></a>${n.opd ? html`<small>${t.by}: ${n.opd.name}</small>` : ''}</li>`)}
 </ul>
 <p class="note">${t.hours}: <strong>${data.hours}</strong><br>${t.now}: <time>${data.localTime}</time></p>
 <h2>${t.facilities}</h2>
 ${groups.length === 0 ? html`<p>${t.none}</p>` : ''}
 ${groups.map((g) => html`<h3>${t.kinds[g.kind]}</h3>
-<ul class="cards">${g.items.map((f) => html`<li><strong>${f.name}</strong><br><a href="${f.tel}">${f.phone}</a>${f.address ? html`<br>${f.address}` : ''}${f.opd ? html`<br><small>${t.by}: ${f.opd.name}</small>` : ''}</li>`)}</ul>`)}`;
+<ul class="cards">${g.items.map((f) => html`<li><strong>${f.name}</strong><br><a href="${f.tel}">${phoneText(f.phone)}</a>${f.address ? html`<br>${f.address}` : ''}${f.opd ? html`<br><small>${t.by}: ${f.opd.name}</small>` : ''}</li>`)}</ul>`)}`;
   send(res, 200, layout({ lang, url, title: t.title, body }));
 }
 

@@ -7,11 +7,13 @@ import { config, serve } from './support.js';
 
 const { region, settings } = config;
 const base = serve();
+// A number as the page shows it: escaped, on one line (no-break spaces in a span the stylesheet keeps whole).
+const shown = (number) => `<span class="tel">${escapeHtml(number.trim()).replace(/\s+/g, '&nbsp;')}</span>`;
 
 test('every emergency number is a big tel: link with its label', async () => {
   const page = await (await fetch(`${base()}/?lang=id`)).text();
   for (const entry of region.contacts.emergency) {
-    assert.ok(page.includes(`<a class="big" href="${escapeHtml(telHref(entry.number))}">${escapeHtml(entry.number)}<small>${escapeHtml(entry.label.id)}</small>`), entry.number);
+    assert.ok(page.includes(`<a class="big" href="${escapeHtml(telHref(entry.number))}">${shown(entry.number)}<small>${escapeHtml(entry.label.id)}</small>`), entry.number);
   }
 });
 
@@ -33,7 +35,10 @@ test('numbers and facilities name their responsible OPD from the region settings
 test('facilities are grouped by kind and the service hours are shown', async () => {
   const page = await (await fetch(`${base()}/?lang=en`)).text();
   assert.ok(page.includes(escapeHtml(settings.hours)));
-  for (const f of settings.facilities) assert.ok(page.includes(escapeHtml(f.name)), f.name);
+  for (const f of settings.facilities) {
+    assert.ok(page.includes(escapeHtml(f.name)), f.name);
+    assert.ok(page.includes(`<a href="${escapeHtml(telHref(f.phone))}">${shown(f.phone)}</a>`), f.phone);
+  }
   if (settings.facilities.some((f) => f.kind === 'hospital')) assert.match(page, /<h3>Hospitals<\/h3>/);
   if (settings.facilities.length === 0) assert.match(page, /No facilities/);
   const data = await (await fetch(`${base()}/api/contacts?lang=en`)).json();

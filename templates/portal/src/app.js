@@ -2,7 +2,7 @@
 // numbers kept in view (a sticky bar) on every scroll position.
 import { app, formatDate, pick, region, services, settings } from './lib/config.js';
 import { send, sendJson } from './lib/http.js';
-import { html, layout, safeUrl, telHref } from './lib/html.js';
+import { html, layout, phoneText, safeUrl, telHref } from './lib/html.js';
 import { text } from './text.js';
 
 /**
@@ -34,7 +34,7 @@ function home({ res, lang, url }) {
   const news = newsList();
   const body = html`<section class="emergency-bar" aria-label="${t.emergency}">
 <h2>${t.emergency}</h2>
-<ul class="numbers">${region.contacts.emergency.map((e) => html`<li><a href="${telHref(e.number)}">${e.number} · ${pick(e.label, lang)}</a></li>`)}</ul>
+<ul class="numbers">${region.contacts.emergency.map((e) => html`<li><a href="${telHref(e.number)}">${phoneText(e.number)} · ${pick(e.label, lang)}</a></li>`)}</ul>
 </section>
 <h2>${t.services}</h2>
 ${list.length === 0 ? html`<p>${t.noServices}</p>` : html`<ul class="cards">${list.map((s) => html`<li><h3><a href="${safeUrl(s.url)}">${s.name}</a></h3><p>${s.title}</p><p><small>${s.description}</small></p></li>`)}</ul>`}

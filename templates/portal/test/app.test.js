@@ -25,7 +25,11 @@ test('the home page lists every other service of this run, linked', async () => 
 test('emergency numbers are in the sticky bar of the home page', async () => {
   const page = await (await fetch(`${base()}/`)).text();
   const bar = page.slice(page.indexOf('<section class="emergency-bar"'), page.indexOf('</section>'));
-  for (const e of region.contacts.emergency) assert.ok(bar.includes(`href="${escapeHtml(telHref(e.number))}"`), e.number);
+  for (const e of region.contacts.emergency) {
+    assert.ok(bar.includes(`href="${escapeHtml(telHref(e.number))}"`), e.number);
+    // Shown on one line: a number is never split across the bar's lines.
+    assert.ok(bar.includes(`<span class="tel">${escapeHtml(e.number.trim()).replace(/\s+/g, '&nbsp;')}</span>`), e.number);
+  }
 });
 
 test('links and news are shown, news newest first', async () => {

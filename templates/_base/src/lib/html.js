@@ -36,6 +36,14 @@ export function telHref(number) {
   return `tel:${digits.slice(0, 1)}${digits.slice(1).replace(/\+/g, '')}`;
 }
 
+/**
+ * A phone number as shown: it never breaks across lines. Its spaces become no-break spaces (also without the
+ * stylesheet, e.g. in a reader view), and the tel class keeps a hyphenated number together too.
+ */
+export function phoneText(number) {
+  return new Safe(`<span class="tel">${escapeHtml(String(number ?? '').trim()).replace(/\s+/g, '&nbsp;')}</span>`);
+}
+
 /** Outside links must be http(s); anything else (javascript:, data:) becomes a harmless "#". */
 export function safeUrl(url) {
   return /^https?:\/\/[^\s]+$/i.test(String(url)) ? String(url) : '#';
@@ -74,7 +82,7 @@ ${body}
   <p><strong>${branding.displayName}</strong> · ${region.name}, ${region.province}</p>
   <address>
     ${t.email}: <a href="mailto:${contacts.email}">${contacts.email}</a> ·
-    ${t.phone}: <a href="${telHref(contacts.phone)}">${contacts.phone}</a> ·
+    ${t.phone}: <a href="${telHref(contacts.phone)}">${phoneText(contacts.phone)}</a> ·
     ${t.address}: ${contacts.address}${contacts.website ? html` · ${t.website}: <a href="${safeUrl(contacts.website)}">${contacts.website}</a>` : ''}
   </address>
   <p>${t.localTime}: <time>${localTime(lang)}</time></p>
