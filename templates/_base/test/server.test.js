@@ -51,6 +51,13 @@ test('the stylesheets carry the region\'s colours', async () => {
   assert.match(theme, /--primary: #[0-9a-fA-F]{6};/);
 });
 
+test('form fields say what they hold: every input has a type, a password field is filled as a password', async () => {
+  const page = await (await fetch(`${base()}/?lang=id`)).text();
+  const inputs = page.match(/<input\b[^>]*>/g) ?? [];
+  for (const input of inputs) assert.match(input, /\stype="[a-z]+"/, input);
+  for (const input of inputs.filter((i) => i.includes('type="password"'))) assert.match(input, /\sautocomplete="(current|new)-password"/, input);
+});
+
 test('unknown pages are 404, as HTML or JSON', async () => {
   const page = await fetch(`${base()}/no-such-page?lang=id`);
   assert.equal(page.status, 404);

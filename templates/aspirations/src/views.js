@@ -11,7 +11,7 @@ function lookupForm(lang, value = '') {
   const t = text[lang];
   return html`<h2>${t.lookup}</h2>
 <form method="get" action="/status">
-<label>${t.track}<input name="tiket" value="${value}" required autocomplete="off" placeholder="LKS-…"></label>
+<label>${t.track}<input type="text" name="tiket" value="${value}" required autocomplete="off" placeholder="LKS-…"></label>
 ${langField(lang)}<button type="submit">${t.check}</button>
 </form>`;
 }
@@ -30,8 +30,8 @@ ${problems.length > 0 ? html`<div role="alert"><p class="error">${t.invalid}</p>
 ${settings.categories.map((c) => html`<option value="${c.id}"${values.category === c.id ? html` selected` : ''}>${pick(c.label, lang)}</option>`)}
 </select></label>
 <label>${t.message}<textarea name="message" rows="6" maxlength="${LIMITS.message}" required>${values.message ?? ''}</textarea></label>
-<label>${t.name}<input name="name" maxlength="${LIMITS.name}" value="${values.name ?? ''}" autocomplete="name"></label>
-<label>${t.contact}<input name="contact" maxlength="${LIMITS.contact}" value="${values.contact ?? ''}"></label>
+<label>${t.name}<input type="text" name="name" maxlength="${LIMITS.name}" value="${values.name ?? ''}" autocomplete="name"></label>
+<label>${t.contact}<input type="text" name="contact" maxlength="${LIMITS.contact}" value="${values.contact ?? ''}"></label>
 <p><small>${t.privacy}</small></p>
 <button type="submit">${t.send}</button>
 </form>

@@ -32,7 +32,7 @@ export function checklistForm(lang, { action, values = {}, problems = [] } = {})
 <option value="">${t.wholeRegion}</option>
 ${Object.keys(region.opd).map((key) => html`<option value="${key}"${values.opd === key ? html` selected` : ''}>${opdName(key)}</option>`)}
 </select></label>
-<label>${t.periodHint}<input name="period" maxlength="40" required value="${values.period ?? ''}"></label>
+<label>${t.periodHint}<input type="text" name="period" maxlength="40" required value="${values.period ?? ''}"></label>
 ${checklist.domains.map((d) => html`<fieldset>
 <legend>${pick(d.label, lang)} (${t.weight} ${d.weight})</legend>
 ${d.indicators.map((i) => html`<label>${pick(i.label, lang)}<select name="a.${i.id}">

@@ -48,12 +48,12 @@ ${config.hasCredentials ? '' : html`<p class="error" role="alert">${t.noCredenti
 <h2>${t.signTitle}</h2>
 <form method="post" action="${link('/tandatangani', lang)}" enctype="multipart/form-data">
 <label>${t.file}<input type="file" name="file" accept="application/pdf,.pdf" required></label>
-<label>${t.nik}<input name="nik" inputmode="numeric" pattern="[0-9]{16}" maxlength="16" required autocomplete="off"></label>
-<label>${t.passphrase}<input type="password" name="passphrase" maxlength="128" required autocomplete="off"></label>
+<label>${t.nik}<input type="text" name="nik" inputmode="numeric" pattern="[0-9]{16}" maxlength="16" required autocomplete="off"></label>
+<label>${t.passphrase}<input type="password" name="passphrase" maxlength="128" required autocomplete="current-password"></label>
 <label>${t.tampilan}<select name="tampilan">
 ${['invisible', 'visible'].map((v) => html`<option value="${v}"${d.tampilan === v ? html` selected` : ''}>${t[v]}</option>`)}
 </select></label>
-<label>${t.reason}<input name="reason" maxlength="200" value="${d.reason}"></label>
+<label>${t.reason}<input type="text" name="reason" maxlength="200" value="${d.reason}"></label>
 <p><small>${t.privacy}</small></p>
 ${langField(lang)}<button type="submit">${t.sign}</button>
 </form>

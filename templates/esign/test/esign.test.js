@@ -50,6 +50,14 @@ async function withEnv(values, work) {
   }
 }
 
+test('the signing form asks for the NIK as text and the passphrase as the signer\'s existing password', async () => {
+  const page = await (await fetch(`${base()}/?lang=id`)).text();
+  assert.match(page, /<input type="text" name="nik" inputmode="numeric" pattern="\[0-9\]\{16\}"/);
+  // The certificate's passphrase already exists: a password manager may fill it, never propose a new one.
+  assert.match(page, /<input type="password" name="passphrase" [^>]*autocomplete="current-password">/);
+  assert.doesNotMatch(page, /type="password"[^>]*autocomplete="off"/);
+});
+
 test('v2: the API signs a PDF sent as base64 JSON', async () => {
   const response = await signApi();
   assert.equal(response.status, 200);
