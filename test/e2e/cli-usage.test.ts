@@ -51,6 +51,17 @@ describe('replika (built CLI): names, languages, exit codes', () => {
     expect(help.stdout).toMatch(/^Replika — inter-regional/);
   });
 
+  it('new tells the region which publiccode.yml values to replace before publishing, each at its line', async () => {
+    const cwd = await tree();
+    const run = await replika(['new', '--region', path.join(regions, 'kota-gorontalo.yaml'), '--app', 'laksa', '--yes', '--lang', 'en'], cwd);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/laksa\/publiccode\.yml: \d+ values to replace before publishing/);
+    const published = (await readFile(path.join(cwd, 'replika-kota-gorontalo', 'laksa', 'publiccode.yml'), 'utf8')).split('\n');
+    const flagged = [...run.stdout.matchAll(/^laksa\/publiccode\.yml:(\d+) {2}(\S+)/gm)];
+    expect(flagged.map((m) => m[2])).toEqual(expect.arrayContaining(['url', 'landingURL', 'maintenance.contacts[0].phone']));
+    for (const [, line] of flagged) expect(published[Number(line) - 1]).toMatch(/CONTOH \/ EXAMPLE/);
+  });
+
   it('the help lists every exit code the kit uses', async () => {
     const cwd = await tree();
     for (const args of [['--help', '--lang', 'en'], ['new', '--help', '--lang', 'en']]) {

@@ -3,6 +3,7 @@ import type { InputOutputAdapter } from '@yeoman/types';
 import { UserError } from '../errors.js';
 import { say, type UiKey } from '../i18n/index.js';
 import type { Io } from '../io.js';
+import { publiccodeReminderLines } from '../publiccode.js';
 import type { Prepared } from '../run.js';
 import { defaultOut } from '../run.js';
 import type { FileStatus } from './adapter.js';
@@ -73,5 +74,7 @@ export async function scaffold(prepared: Prepared, options: ScaffoldOptions, io:
   }
   io.out(say(io.lang, 'summary', { created: result.create.length, identical: result.identical.length, overwritten: result.force.length, kept: result.skip.length }));
   if (result.skip.length > 0) io.out(say(io.lang, 'keptNote'));
+  // 4. What the region must replace in each publiccode.yml before publishing it (suggested addresses, examples).
+  for (const line of publiccodeReminderLines(plan.copies, io.lang)) io.out(line);
   io.out(say(io.lang, 'nextSteps', { dir: path.join(shown, plan.copies[0]?.dir ?? '') }));
 }
