@@ -18,6 +18,30 @@ const edited = (source: string) =>
     return lines.join('\n');
   });
 
+/** How many lines the longest common subsequence of a and b has. */
+function common(a: string[], b: string[]): number {
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (const x of a) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] as number;
+      row[j] = x === b[j - 1] ? diagonal + 1 : Math.max(above, row[j - 1] as number);
+      diagonal = above;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/** The lines of a merged text outside any conflict block. */
+function unmarked(merged: string): number {
+  let inside = false;
+  return merged.split('\n').filter((l) => {
+    if (l.startsWith('<<<<<<<')) inside = true;
+    else if (l.startsWith('>>>>>>>')) return void (inside = false);
+    return !inside;
+  }).length;
+}
+
 const fileSet = fc.dictionary(fc.constantFrom('a.js', 'b.md', 'c/d.json', 'e.txt'), text, { minKeys: 1 });
 const toFiles = (o: Record<string, string>): Files => new Map(Object.entries(o).map(([k, v]) => [k, Buffer.from(v)]));
 
@@ -57,6 +81,32 @@ describe('three-way update (property-based)', () => {
           if (ours === base) expect(after).toBe(theirs);
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('with no base (records rebuilt, or a file new on both sides) nothing either side holds is lost, and only the differences are marked (300 cases)', () => {
+    fc.assert(
+      fc.property(text.chain((base) => fc.tuple(edited(base), edited(base))), ([ours, theirs]) => {
+        const [change] = threeWay(new Map(), toFiles({ 'f.js': ours }), toFiles({ 'f.js': theirs }));
+        expect(change?.outcome).toBe(ours === theirs ? 'unchanged' : 'conflicted');
+        if (ours === theirs) return;
+        const after = change?.contents?.toString() ?? '';
+        // Each side, read from the result with the other side's stretches left out, is whole again.
+        const side = (keep: 'a' | 'b') => {
+          let inside: 'a' | 'b' | undefined;
+          return after.split('\n').filter((l) => {
+            if (l.startsWith('<<<<<<<')) return void (inside = 'a');
+            if (l === '=======' && inside) return void (inside = 'b');
+            if (l.startsWith('>>>>>>>')) return void (inside = undefined);
+            return inside === undefined || inside === keep;
+          });
+        };
+        expect(side('a').join('\n')).toBe(ours);
+        expect(side('b').join('\n')).toBe(theirs);
+        // Only the differences are marked: as many lines stay outside the markers as the two sides have in common.
+        expect(unmarked(after)).toBe(common(ours.split('\n'), theirs.split('\n')));
+      }),
       { numRuns: 300 },
     );
   });

@@ -1,4 +1,4 @@
-import { merge } from 'node-diff3';
+import { diffComm, merge } from 'node-diff3';
 
 /** What happened to one file in an update. */
 export type Outcome = 'updated' | 'merged' | 'conflicted' | 'added' | 'removed' | 'kept' | 'deleted-kept' | 'unchanged';
@@ -41,7 +41,7 @@ function decide(path: string, base: Buffer | undefined, ours: Buffer | undefined
     // A new template file; the user may have created one of that name meanwhile.
     if (ours === undefined) return { path, outcome: 'added', contents: theirs };
     if (same(ours, theirs)) return { path, outcome: 'unchanged' };
-    return mergeText(path, Buffer.alloc(0), ours, theirs, style);
+    return mergeText(path, undefined, ours, theirs, style);
   }
   if (ours === undefined) return { path, outcome: 'deleted-kept' };
   // Nothing new from the kit (the user's edit, if any, simply stays), or both made the same change.
@@ -50,12 +50,19 @@ function decide(path: string, base: Buffer | undefined, ours: Buffer | undefined
   return mergeText(path, base, ours, theirs, style);
 }
 
-function mergeText(path: string, base: Buffer, ours: Buffer, theirs: Buffer, style: ConflictStyle): FileChange {
-  if (isBinary(base) || isBinary(ours) || isBinary(theirs)) {
+function mergeText(path: string, base: Buffer | undefined, ours: Buffer, theirs: Buffer, style: ConflictStyle): FileChange {
+  if ((base && isBinary(base)) || isBinary(ours) || isBinary(theirs)) {
     // Binary files cannot be merged by line: keep the user's, offer the new one beside it.
     return { path, outcome: 'conflicted', rejected: theirs };
   }
   const lines = (b: Buffer) => b.toString('utf8').split('\n');
+  if (base === undefined) {
+    // No base (a file new on both sides, or records rebuilt): nothing tells whose change a difference is, so each
+    // differing stretch is a conflict for the user, and the lines both sides share stay as they are.
+    if (style === 'rej') return { path, outcome: 'conflicted', rejected: theirs };
+    const marked = diffComm(lines(ours), lines(theirs)).flatMap((part) => ('common' in part ? part.common : [`<<<<<<< ${LABELS.a}`, ...part.buffer1, '=======', ...part.buffer2, `>>>>>>> ${LABELS.b}`]));
+    return { path, outcome: 'conflicted', contents: Buffer.from(marked.join('\n')) };
+  }
   const result = merge(lines(ours), lines(base), lines(theirs), { label: LABELS });
   if (!result.conflict) return { path, outcome: 'merged', contents: Buffer.from(result.result.join('\n')) };
   if (style === 'rej') return { path, outcome: 'conflicted', rejected: theirs };
