@@ -40,8 +40,3 @@ export function manifestFile(manifest: Manifest): string {
 export function baseFile(files: readonly { path: string; contents: Buffer }[]): string {
   return `${JSON.stringify({ files: Object.fromEntries(files.map((f) => [f.path, f.contents.toString('base64')])) })}\n`;
 }
-
-export function readBase(text: string): Map<string, Buffer> {
-  const data = JSON.parse(text) as { files?: Record<string, string> };
-  return new Map(Object.entries(data.files ?? {}).map(([path, b64]) => [path, Buffer.from(b64, 'base64')]));
-}

@@ -13,6 +13,16 @@ const limitEn: Record<string, (n: unknown) => string> = {
   maxProperties: (n) => `must have at most ${n} fields`,
 };
 
+// The copy's own records (.yo-rc.json, .replika/base.json): what a damaged field should hold, and the way back.
+const expectedEn: Record<string, string> = {
+  object: 'an object', text: 'a non-empty string', appId: 'an application id (lower-case letters, digits and dashes)', appIds: 'a list of application ids',
+  sha256: 'a sha256 (64 hexadecimal digits)', base64: 'base64 text', path: 'a relative path inside the copy', shallow: 'at most 70 levels of nesting',
+};
+const foundEn: Record<string, string> = { string: 'a string', number: 'a number', boolean: 'true or false', null: 'null', list: 'a list', object: 'an object' };
+const recordsHintEn = (p: Record<string, unknown>) => p.route === 'rebuilding'
+  ? 'Set aside: the records are rebuilt from the region file given with --region (see below).'
+  : `Restore it from Git (git restore ${p.name} undoes an uncommitted change; git log -p -- ${p.name} shows the commit that damaged it)${p.route === 'rebuild' ? ', or rebuild the records from the region file: replika update --region FILE.' : '.'}`;
+
 /** English messages. Every key here must exist in id.ts too (the type checker enforces it). */
 export const en = {
   // Reading files
@@ -117,7 +127,20 @@ export const en = {
   'write.interrupted': { text: (p) => `interrupted (${p.signal}); the files being written were completed first`, hint: () => 'Run the command again to check the copy.' },
   'write.interruptedAsking': { text: () => 'interrupted while asking; nothing was written', hint: () => 'Run the command again when ready.' },
   'update.notCopy': { text: (p) => `${p.dir} is not a copy made by Replika (no generator-replika entry in .yo-rc.json)`, hint: () => 'Run the command inside a copy, or give its folder: replika update DIR.' },
-  'update.noBase': { text: (p) => `${p.dir} has no .replika/base.json, the base an update merges from`, hint: () => 'Copies made by this version of Replika carry it; generate the copy again with replika new (your edits are kept).' },
+  'records.notJson': { text: (p) => `${p.name} is damaged: it is not valid JSON${p.empty ? ' (it is empty)' : ''}`, hint: recordsHintEn },
+  'records.conflict': { text: (p) => `${p.name} holds Git conflict markers: a merge left two versions in it`, hint: (p) => p.route === 'rebuilding' ? recordsHintEn(p) : `A record cannot be merged line by line: keep one version whole (while merging: git checkout --ours -- ${p.name}, or --theirs)${p.route === 'rebuild' ? ', or rebuild the records from the region file: replika update --region FILE.' : `, or restore it from an earlier commit (git log -p -- ${p.name}).`}` },
+  'records.field': { text: (p) => `${p.name} is damaged: ${p.found === 'missing' ? `${expectedEn[String(p.expected)]} is missing here` : `expected ${expectedEn[String(p.expected)]}${foundEn[String(p.found)] ? `, found ${foundEn[String(p.found)]}` : ''}`}`, hint: recordsHintEn },
+  'records.noBase': { text: (p) => p.unverified ? `${p.name} cannot be checked: the manifest's list of files is damaged` : `${p.name} is missing: it is the base an update merges from`, hint: recordsHintEn },
+  'records.baseMismatch': { text: (p) => `${p.name} does not belong with .yo-rc.json: ${p.count} of ${p.total} files differ from what the manifest records (the first: ${p.path})`, hint: (p) => p.route === 'rebuilding' ? recordsHintEn(p) : 'One of the two was replaced, or merged from another copy: restore both from the same commit (git log -- .yo-rc.json .replika), or rebuild the records from the region file: replika update --region FILE.' },
+  'records.unknownApp': { text: (p) => `.yo-rc.json names the application "${p.id}", which catalogue ${p.catalog} ${p.version} does not carry`, hint: () => 'If the manifest was edited, restore it from Git (git log -p -- .yo-rc.json shows when it changed); a copy made from another catalogue is updated with that one: replika update --catalog DIR.' },
+  'records.appMismatch': {
+    text: (p) => `.yo-rc.json names the application "${p.id}", but ${p.reason === 'services' ? `its list of the applications made together (${p.services}) does not include it` : p.reason === 'settings' ? `the settings it records are for "${p.other}"` : `${p.id} ${p.version} is made from template "${p.expected}" and the manifest records "${p.template}"`}`,
+    hint: () => 'The manifest was edited, or comes from another copy: restore it from Git (git restore .yo-rc.json; git log -p -- .yo-rc.json shows when it changed). A copy does not become another application through its manifest: make that one with replika new.',
+  },
+  'records.rebuilding': {
+    text: (p) => p.kept ? 'the manifest is rebuilt from the region file; the base still matches it, so the update merges as usual' : 'the records are rebuilt from the region file, without a base to merge from: every file that differs from the catalogue\'s version is marked as a conflict, and generated files you deleted come back',
+    hint: (p) => p.kept ? 'Check the report below, then run replika status.' : 'Resolve the conflicts (with --conflict rej, compare each file with its .rej), then run replika status.',
+  },
   'update.version': { text: (p) => `catalogue version ${p.wanted} is not available; this kit carries ${p.available}`, hint: (p) => `Use --to ${p.available}, or install the kit that carries ${p.wanted}.` },
   'update.failed': { text: (p) => `the update could not be written: ${p.message}`, hint: () => 'The copy was restored as it was; fix the cause (disk space, permissions) and run again.' },
   'write.aborted': { text: () => 'cancelled; nothing was written', hint: () => 'Run the command again when ready.' },

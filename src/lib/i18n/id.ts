@@ -14,6 +14,16 @@ const limitId: Record<string, (n: unknown) => string> = {
   maxProperties: (n) => `harus berisi maksimal ${n} kolom`,
 };
 
+// Catatan salinan (.yo-rc.json, .replika/base.json): isi yang seharusnya, dan jalan kembali.
+const expectedId: Record<string, string> = {
+  object: 'sebuah objek', text: 'teks yang tidak kosong', appId: 'id aplikasi (huruf kecil, angka dan tanda hubung)', appIds: 'daftar id aplikasi',
+  sha256: 'sha256 (64 digit heksadesimal)', base64: 'teks base64', path: 'jalur relatif di dalam salinan', shallow: 'bersarang paling dalam 70 tingkat',
+};
+const foundId: Record<string, string> = { string: 'teks', number: 'angka', boolean: 'true atau false', null: 'null', list: 'daftar', object: 'objek' };
+const recordsHintId = (p: Record<string, unknown>) => p.route === 'rebuilding'
+  ? 'Disisihkan: catatan dibangun ulang dari berkas pengaturan daerah yang diberikan dengan --region (lihat di bawah).'
+  : `Pulihkan dari Git (git restore ${p.name} membatalkan perubahan yang belum di-commit; git log -p -- ${p.name} menunjukkan commit yang merusaknya)${p.route === 'rebuild' ? ', atau bangun ulang catatan dari berkas pengaturan daerah: replika update --region FILE.' : '.'}`;
+
 /** Pesan dalam Bahasa Indonesia; kuncinya sama persis dengan en.ts. */
 export const id: Record<keyof typeof en, Message> = {
   'file.notFound': { text: (p) => `berkas tidak ditemukan: ${p.path}`, hint: () => 'Periksa jalurnya, atau buat berkasnya (lihat README "Format berkas").' },
@@ -112,7 +122,20 @@ export const id: Record<keyof typeof en, Message> = {
   'write.interrupted': { text: (p) => `dihentikan (${p.signal}); berkas yang sedang ditulis diselesaikan dulu`, hint: () => 'Jalankan perintahnya lagi untuk memeriksa salinan.' },
   'write.interruptedAsking': { text: () => 'dihentikan saat bertanya; tidak ada yang ditulis', hint: () => 'Jalankan perintahnya lagi bila sudah siap.' },
   'update.notCopy': { text: (p) => `${p.dir} bukan salinan buatan Replika (tidak ada entri generator-replika di .yo-rc.json)`, hint: () => 'Jalankan perintah di dalam salinan, atau berikan foldernya: replika update DIR.' },
-  'update.noBase': { text: (p) => `${p.dir} tidak memiliki .replika/base.json, dasar penggabungan pembaruan`, hint: () => 'Salinan dari versi Replika ini membawanya; buat ulang salinan dengan replika new (suntingan Anda dibiarkan).' },
+  'records.notJson': { text: (p) => `${p.name} rusak: isinya bukan JSON yang sah${p.empty ? ' (kosong)' : ''}`, hint: recordsHintId },
+  'records.conflict': { text: (p) => `${p.name} berisi penanda konflik Git: sebuah merge meninggalkan dua versi di dalamnya`, hint: (p) => p.route === 'rebuilding' ? recordsHintId(p) : `Catatan tidak dapat digabung baris demi baris: simpan satu versi utuh (saat merge: git checkout --ours -- ${p.name}, atau --theirs)${p.route === 'rebuild' ? ', atau bangun ulang catatan dari berkas pengaturan daerah: replika update --region FILE.' : `, atau pulihkan dari commit sebelumnya (git log -p -- ${p.name}).`}` },
+  'records.field': { text: (p) => `${p.name} rusak: ${p.found === 'missing' ? `${expectedId[String(p.expected)]} tidak ada di sini` : `seharusnya ${expectedId[String(p.expected)]}${foundId[String(p.found)] ? `, ternyata ${foundId[String(p.found)]}` : ''}`}`, hint: recordsHintId },
+  'records.noBase': { text: (p) => p.unverified ? `${p.name} tidak dapat diperiksa: daftar berkas di manifes rusak` : `${p.name} tidak ada: itulah dasar yang digabung oleh pembaruan`, hint: recordsHintId },
+  'records.baseMismatch': { text: (p) => `${p.name} bukan pasangan .yo-rc.json: ${p.count} dari ${p.total} berkas berbeda dari yang dicatat manifes (yang pertama: ${p.path})`, hint: (p) => p.route === 'rebuilding' ? recordsHintId(p) : 'Salah satunya diganti, atau tergabung dari salinan lain: pulihkan keduanya dari commit yang sama (git log -- .yo-rc.json .replika), atau bangun ulang catatan dari berkas pengaturan daerah: replika update --region FILE.' },
+  'records.unknownApp': { text: (p) => `.yo-rc.json menyebut aplikasi "${p.id}", yang tidak ada di katalog ${p.catalog} ${p.version}`, hint: () => 'Bila manifes disunting, pulihkan dari Git (git log -p -- .yo-rc.json menunjukkan kapan berubah); salinan dari katalog lain diperbarui dengan katalog itu: replika update --catalog DIR.' },
+  'records.appMismatch': {
+    text: (p) => `.yo-rc.json menyebut aplikasi "${p.id}", tetapi ${p.reason === 'services' ? `daftar aplikasi yang dibuat bersamanya (${p.services}) tidak memuatnya` : p.reason === 'settings' ? `pengaturan yang dicatatnya untuk "${p.other}"` : `${p.id} ${p.version} dibuat dari templat "${p.expected}" sedangkan manifes mencatat "${p.template}"`}`,
+    hint: () => 'Manifes disunting, atau berasal dari salinan lain: pulihkan dari Git (git restore .yo-rc.json; git log -p -- .yo-rc.json menunjukkan kapan berubah). Salinan tidak berganti aplikasi lewat manifesnya: buat aplikasi itu dengan replika new.',
+  },
+  'records.rebuilding': {
+    text: (p) => p.kept ? 'manifes dibangun ulang dari berkas pengaturan daerah; dasarnya masih cocok, jadi pembaruan menggabung seperti biasa' : 'catatan dibangun ulang dari berkas pengaturan daerah, tanpa dasar penggabungan: setiap berkas yang berbeda dari versi katalog ditandai sebagai konflik, dan berkas hasil kit yang Anda hapus muncul kembali',
+    hint: (p) => p.kept ? 'Periksa laporan di bawah, lalu jalankan replika status.' : 'Selesaikan konfliknya (dengan --conflict rej, bandingkan tiap berkas dengan .rej-nya), lalu jalankan replika status.',
+  },
   'update.version': { text: (p) => `versi katalog ${p.wanted} tidak tersedia; kit ini membawa ${p.available}`, hint: (p) => `Gunakan --to ${p.available}, atau pasang kit yang membawa ${p.wanted}.` },
   'update.failed': { text: (p) => `pembaruan tidak dapat ditulis: ${p.message}`, hint: () => 'Salinan dikembalikan seperti semula; perbaiki penyebabnya (ruang disk, izin) lalu jalankan lagi.' },
   'write.aborted': { text: () => 'dibatalkan; tidak ada yang ditulis', hint: () => 'Jalankan perintahnya lagi bila sudah siap.' },

@@ -2,28 +2,32 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { Catalog } from '../catalog/types.js';
-import { BASE_FILE, MANIFEST_FILE, MANIFEST_KEY, readBase, type Manifest } from '../copy/manifest.js';
-import { UserError } from '../errors.js';
+import { BASE_FILE, MANIFEST_FILE, type Manifest } from '../copy/manifest.js';
+import type { Problem } from '../errors.js';
 import { regionFromSource, loadRegion } from '../region/load.js';
 import type { LoadedRegion } from '../region/types.js';
 import { parseYaml } from '../yaml/source.js';
+import { checkRecords } from './records.js';
 
 export interface CopyState {
   dir: string;
   manifest: Manifest;
   base: Map<string, Buffer>;
+  /** Damage in the records that a rebuild (update --region) set aside, to be shown before its report. */
+  rebuilt: Problem[];
   /** The copy's files on disk (the kit's own records and .git left out). */
   ours: Map<string, Buffer>;
 }
 
-/** Reads a copy made by Replika: its manifest, the base it carries and its files as they are now. */
-export async function readCopy(dir: string): Promise<CopyState> {
-  const manifestPath = path.join(dir, MANIFEST_FILE);
-  const text = await readFile(manifestPath, 'utf8').catch(() => undefined);
-  const manifest = text ? (JSON.parse(text) as Record<string, Manifest | undefined>)[MANIFEST_KEY] : undefined;
-  if (!manifest) throw new UserError({ key: 'update.notCopy', params: { dir } });
+/**
+ * Reads a copy made by Replika: its manifest, the base it carries and its files as they are now. With `rebuild`
+ * (a region file gives the settings) a damaged or missing base is set aside instead of refused.
+ */
+export async function readCopy(dir: string, options: { rebuild?: boolean } = {}): Promise<CopyState> {
+  const manifestText = await readFile(path.join(dir, MANIFEST_FILE), 'utf8').catch(() => undefined);
   const baseText = await readFile(path.join(dir, BASE_FILE), 'utf8').catch(() => undefined);
-  if (!baseText) throw new UserError({ key: 'update.noBase', params: { dir } });
+  // Damaged, foreign or missing records are user errors naming the file, the place and the way back.
+  const { manifest, base, rebuilt } = checkRecords(dir, manifestText, baseText, options.rebuild);
   const ours = new Map<string, Buffer>();
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   for (const entry of entries) {
@@ -32,7 +36,7 @@ export async function readCopy(dir: string): Promise<CopyState> {
     if (relative === MANIFEST_FILE || relative.startsWith('.replika/') || relative.startsWith('.git/') || relative.startsWith('node_modules/')) continue;
     ours.set(relative, await readFile(path.join(dir, relative)));
   }
-  return { dir, manifest, base: readBase(baseText), ours };
+  return { dir, manifest, base, rebuilt, ours };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { say, type Lang } from '../i18n/index.js';
 import type { Io } from '../io.js';
+import { formatProblem } from '../report.js';
 import type { Outcome } from './merge.js';
 import { updateDiffs, type UpdatePlan } from './update.js';
 
@@ -16,6 +17,8 @@ const OUTCOME_WORDS: Record<Lang, Record<Exclude<Outcome, 'unchanged'>, string>>
  */
 export function reportUpdate(plan: UpdatePlan, io: Pick<Io, 'lang' | 'out'>, dryRun: boolean): boolean {
   const app = plan.state.manifest.app.id;
+  // A rebuild (update --region over damaged records) first says what it set aside and what that means.
+  for (const notice of plan.state.rebuilt) io.out(formatProblem(notice, io.lang));
   const changed = plan.changes.filter((c) => c.outcome !== 'unchanged');
   const manifestChanges = JSON.stringify(plan.state.manifest) !== JSON.stringify(plan.fresh.manifest);
   if (changed.length === 0 && !manifestChanges) {

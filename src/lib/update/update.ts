@@ -7,6 +7,7 @@ import { holdSignals } from '../copy/signals.js';
 import { UserError } from '../errors.js';
 import { planCopy, type CopyPlan } from '../plan/plan.js';
 import { readCopy, settingsFor, type CopyState } from './copy-state.js';
+import { recordedApp } from './records.js';
 import { threeWay, type ConflictStyle, type FileChange } from './merge.js';
 
 export interface UpdatePlan {
@@ -29,9 +30,9 @@ export interface UpdateOptions {
 export async function planUpdate(dir: string, options: UpdateOptions): Promise<UpdatePlan> {
   const { catalog } = options;
   if (options.to && options.to !== catalog.version) throw new UserError({ key: 'update.version', params: { wanted: options.to, available: catalog.version } });
-  const state = await readCopy(dir);
-  const app = catalog.apps.get(state.manifest.app.id);
-  if (!app) throw new UserError({ key: 'app.unknown', params: { id: state.manifest.app.id } });
+  // With a region file the settings are known: damaged records can then be rebuilt (records.ts).
+  const state = await readCopy(dir, { rebuild: Boolean(options.regionFile) });
+  const app = recordedApp(state.manifest, catalog, dir);
   const region = await settingsFor(state, catalog, options.regionFile);
   const run = state.manifest.services.filter((id) => catalog.apps.has(id));
   const fresh = planCopy(catalog, region, app, run);
