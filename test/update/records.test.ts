@@ -187,6 +187,16 @@ describe('update --region rebuilds damaged records from the region file', () => 
     expect({ modified: after.modified, updateAvailable: after.updateAvailable }).toEqual({ modified: ['README.md'], updateAvailable: false });
   });
 
+  it('a missing base is written again even when every file already matches the catalogue', async () => {
+    const { laksa } = await copies();
+    await rm(baseOf(laksa));
+    const plan = await planUpdate(laksa, { catalog, regionFile: gorontalo });
+    expect(plan.changes.filter((c) => c.outcome !== 'unchanged')).toEqual([]);
+    expect(reportUpdate(plan, { lang: 'id', out: () => undefined }, false)).toBe(true);
+    await applyUpdate(plan);
+    expect(await status(laksa)).toEqual(['no error']);
+  });
+
   it('a manifest damaged outside what names the app is rebuilt too; the base, when it still matches, is kept', async () => {
     const { laksa } = await copies();
     await editManifest(laksa, (m) => {

@@ -20,7 +20,8 @@ export function reportUpdate(plan: UpdatePlan, io: Pick<Io, 'lang' | 'out'>, dry
   // A rebuild (update --region over damaged records) first says what it set aside and what that means.
   for (const notice of plan.state.rebuilt) io.out(formatProblem(notice, io.lang));
   const changed = plan.changes.filter((c) => c.outcome !== 'unchanged');
-  const manifestChanges = JSON.stringify(plan.state.manifest) !== JSON.stringify(plan.fresh.manifest);
+  // Records being rebuilt are written even when every file already matches.
+  const manifestChanges = plan.state.rebuilt.length > 0 || JSON.stringify(plan.state.manifest) !== JSON.stringify(plan.fresh.manifest);
   if (changed.length === 0 && !manifestChanges) {
     io.out(say(io.lang, 'upToDate', { app, version: plan.fresh.manifest.catalog.version }));
     return false;
