@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { execa } from 'execa';
+import { execa, type ResultPromise } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { bin, regions } from '../helpers/cli.js';
-import { listFiles, tree } from '../helpers/tree.js';
+import { bin, regions, replika } from '../helpers/cli.js';
+import { listFiles, readAll, tree } from '../helpers/tree.js';
 
 const APPS = ['live', 'laksa', 'gawat-darurat-112'];
 
@@ -49,5 +49,73 @@ describe('an interrupt during a run', () => {
     // Both outcomes occurred, so the interrupts really did land before and after the write.
     expect([...seen.keys()].some((k) => k.startsWith('absent')), JSON.stringify([...seen])).toBe(true);
     expect([...seen.keys()].some((k) => k.startsWith('complete')), JSON.stringify([...seen])).toBe(true);
+  });
+});
+
+const slowFs = path.join(import.meta.dirname, '..', 'helpers', 'slow-fs.mjs');
+
+/** Resolves once the child has written `text` to stderr. */
+const saidOnStderr = (child: ResultPromise, text: string) =>
+  new Promise<void>((resolve) => {
+    let seen = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes(text)) resolve();
+    });
+  });
+
+/** Gawat Darurat 112 for Kota Gorontalo, and a region file that changes its phone number (an update to write). */
+async function copyAndNewRegion(): Promise<{ cwd: string; copy: string; region: string }> {
+  const cwd = await tree();
+  const made = await replika(['new', '--region', path.join(regions, 'kota-gorontalo.yaml'), '--app', 'gawat-darurat-112', '--out', 'out', '--yes'], cwd);
+  expect(made.exitCode, made.stderr).toBe(0);
+  const region = path.join(cwd, 'r.yaml');
+  await writeFile(region, (await readFile(path.join(regions, 'kota-gorontalo.yaml'), 'utf8')).replace('+62 435 000000', '+62 435 111111'));
+  return { cwd, copy: path.join(cwd, 'out', 'gawat-darurat-112'), region };
+}
+
+const stages = async (copy: string) => (await readdir(path.join(copy, '.replika'))).filter((name) => name !== 'base.json');
+
+describe('an interrupt while a write is blocked', () => {
+  it('update: the first interrupt waits a few seconds, then rolls the copy back and ends the run', async () => {
+    const { cwd, copy, region } = await copyAndNewRegion();
+    const before = await readAll(copy);
+    const slow = { op: 'rename', arg: 1, match: path.join('config', 'settings.json'), ms: 60_000 };
+    const child = execa('node', ['--import', slowFs, bin, 'update', copy, '--region', region, '--yes'], { cwd, reject: false, timeout: 30_000, env: { LANG: 'en_US.UTF-8', REPLIKA_TEST_SLOW: JSON.stringify(slow) } });
+    await saidOnStderr(child, 'slow rename started');
+    const sent = performance.now();
+    child.kill('SIGINT');
+    const run = await child;
+    expect(run.timedOut, run.stderr).toBe(false);
+    expect(performance.now() - sent).toBeLessThan(10_000);
+    expect(run.exitCode, run.stderr).toBe(130);
+    expect(run.stderr).toContain('undone');
+    expect(await readAll(copy)).toEqual(before);
+    expect(await stages(copy)).toEqual([]);
+  });
+
+  it('update: an interrupt while the stage is being removed ends the run only once it is gone', async () => {
+    const { cwd, copy, region } = await copyAndNewRegion();
+    const slow = { op: 'rm', arg: 0, match: path.join('.replika', 'update-'), ms: 1500 };
+    const child = execa('node', ['--import', slowFs, bin, 'update', copy, '--region', region, '--yes'], { cwd, reject: false, timeout: 30_000, env: { LANG: 'en_US.UTF-8', REPLIKA_TEST_SLOW: JSON.stringify(slow) } });
+    await saidOnStderr(child, 'slow rm started');
+    child.kill('SIGTERM');
+    const run = await child;
+    expect([run.exitCode, run.signal], run.stderr).toEqual([143, undefined]);
+    expect(await stages(copy)).toEqual([]);
+    expect(await readFile(path.join(copy, 'config', 'settings.json'), 'utf8')).toContain('+62 435 111111');
+  });
+
+  it('new --force over a named pipe: nothing waits on the pipe, so an interrupt is never held without limit', async () => {
+    const { cwd, copy } = await copyAndNewRegion();
+    const settings = path.join(copy, 'config', 'settings.json');
+    await rename(settings, `${settings}.old`);
+    await execa('mkfifo', [settings]);
+    const child = execa('node', [bin, 'new', '--region', path.join(regions, 'kota-gorontalo.yaml'), '--app', 'gawat-darurat-112', '--out', 'out', '--yes', '--force'], { cwd, reject: false, timeout: 30_000, env: { LANG: 'en_US.UTF-8' } });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    child.kill('SIGINT');
+    const run = await child;
+    expect(run.timedOut, run.stderr).toBe(false);
+    expect([run.exitCode, run.stderr]).toEqual([1, expect.stringContaining('config/settings.json in the copy is not a regular file')]);
   });
 });

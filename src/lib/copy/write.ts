@@ -1,12 +1,14 @@
-import { lstat, readFile, rm } from 'node:fs/promises';
+import { lstat, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import type { InputOutputAdapter } from '@yeoman/types';
 import type { MemFsEditorFile } from 'mem-fs-editor';
-import { isPromptExit, promptInterrupted, UserError, type Problem } from '../errors.js';
+import { collecting, isPromptExit, promptInterrupted, UserError, type Problem } from '../errors.js';
 import type { CopyPlan } from '../plan/plan.js';
 import { conflictAdapter, type FileStatus } from './adapter.js';
-import { holdSignals } from './signals.js';
+import { checkRegular, makeFolders, MAX_FILE_BYTES, MAX_RECORD_BYTES, readInside } from './safe-fs.js';
+import { withSignalsHeld } from './signals.js';
+import { Transaction, type Put } from './transaction.js';
 
 export interface WriteOptions {
   /** Absolute destination folder; each copy goes to <destination>/<app>. */
@@ -21,13 +23,14 @@ export interface WriteOptions {
 export type WriteResult = Record<FileStatus, string[]>;
 
 /**
- * Writes a plan through mem-fs-editor and Yeoman's conflicter: identical files are left alone, a changed
- * file is overwritten only with --force or an interactive yes. A copy this run created is removed again
- * when writing fails, so no half-written copy is left behind.
+ * Writes a plan after Yeoman's conflicter has decided each file: identical files are left alone, a changed file is
+ * overwritten only with --force or an interactive yes. The decided files are written all or none, never through a
+ * link (see transaction.ts); a copy this run created is removed again when writing fails or is given up.
  */
 export async function writeRun(plan: { copies: Pick<CopyPlan, 'dir' | 'files'>[] }, options: WriteOptions): Promise<WriteResult> {
   const { destination } = options;
   const targets = plan.copies.flatMap((copy) => copy.files.map((file) => ({ abs: path.join(destination, copy.dir, file.path), contents: file.contents })));
+  // Every existing target is a regular file within the cap before anything (the conflicter included) reads it.
   await refuseUnsafeDestination(destination, targets.map((t) => t.abs));
   const result: WriteResult = { create: [], identical: [], force: [], skip: [] };
   const existing = new Set((await Promise.all(targets.map(async (t) => ((await exists(t.abs)) ? path.relative(destination, t.abs) : '')))).filter(Boolean));
@@ -35,7 +38,7 @@ export async function writeRun(plan: { copies: Pick<CopyPlan, 'dir' | 'files'>[]
   const unchanged = new Set<string>();
   for (const target of targets) {
     const relative = path.relative(destination, target.abs);
-    if (existing.has(relative) && /(^|\/)(\.yo-rc\.json|\.replika\/base\.json)$/.test(relative) && (await readFile(target.abs)).equals(target.contents)) unchanged.add(relative);
+    if (existing.has(relative) && isRecord(relative) && (await readInside(destination, relative, MAX_RECORD_BYTES))?.equals(target.contents)) unchanged.add(relative);
   }
   const record = (status: FileStatus, relative: string) => {
     const shown = status !== 'force' ? status : !existing.has(relative) ? 'create' : unchanged.has(relative) ? 'identical' : status;
@@ -43,7 +46,7 @@ export async function writeRun(plan: { copies: Pick<CopyPlan, 'dir' | 'files'>[]
     options.onFile?.(shown, relative);
   };
   if (options.dryRun) {
-    for (const target of targets) record(await dryStatus(target.abs, target.contents), path.relative(destination, target.abs));
+    for (const target of targets) record(await dryStatus(destination, path.relative(destination, target.abs), target.contents), path.relative(destination, target.abs));
     return result;
   }
 
@@ -76,34 +79,63 @@ export async function writeRun(plan: { copies: Pick<CopyPlan, 'dir' | 'files'>[]
     throw error;
   }
 
-  // 2. Write what was decided. An interrupt while files are being written waits for the write to finish: the
-  // copy is complete or absent.
-  const editor = createEditor(createStore<MemFsEditorFile>());
-  for (const file of chosen) editor.write(file.path, file.contents);
-  const signals = holdSignals();
-  try {
-    await editor.commit();
-  } catch (error) {
-    // Remove what this run created: the outermost created folder takes everything under it.
-    const outermost = created.filter((dir) => !created.some((other) => other !== dir && dir.startsWith(other + path.sep)));
-    await Promise.all(outermost.map((dir) => rm(dir, { recursive: true, force: true })));
-    throw new UserError({ key: 'write.failed', params: { message: (error as Error).message } });
-  } finally {
-    signals.release();
-  }
-  signals.check();
+  // 2. Write what was decided.
+  await writeDecided(plan.copies.map((c) => c.dir), destination, chosen, created);
   return result;
 }
 
-async function dryStatus(abs: string, contents: Buffer): Promise<FileStatus> {
-  const existing = await readFile(abs).catch(() => undefined);
+/**
+ * Writes the decided files, each copy through its own transaction, all copies or none. An interrupt waits for
+ * the write to finish (a few seconds at most): each copy is then complete, or as it was (absent if this run
+ * created it).
+ */
+async function writeDecided(dirs: readonly string[], destination: string, chosen: readonly { path: string; contents: Buffer }[], created: readonly string[]): Promise<void> {
+  const copies: { dir: string; puts: Put[]; transaction?: Transaction }[] = dirs.map((dir) => {
+    const root = path.join(destination, dir);
+    return { dir, puts: chosen.filter((f) => f.path.startsWith(root + path.sep)).map((f) => ({ relative: path.relative(root, f.path), contents: f.contents })) };
+  });
+  const undo = async () => {
+    for (const { transaction } of [...copies].reverse()) await transaction?.undo();
+    // Remove what this run created: the outermost created folder takes everything under it.
+    const outermost = created.filter((dir) => !created.some((other) => other !== dir && dir.startsWith(other + path.sep)));
+    await Promise.all(outermost.map((dir) => rm(dir, { recursive: true, force: true })));
+  };
+  await withSignalsHeld(async (guard) => {
+    try {
+      await mkdir(destination, { recursive: true });
+      for (const copy of copies.filter((c) => c.puts.length > 0)) {
+        await makeFolders(destination, copy.dir);
+        copy.transaction = new Transaction(path.join(destination, copy.dir), `write-${process.pid}`, guard);
+        await copy.transaction.prepare(copy.puts);
+      }
+      // Interrupted while staging: nothing has replaced a file yet, so stop here.
+      guard.check();
+      for (const { transaction, puts } of copies) await transaction?.commit(puts, []);
+    } catch (error) {
+      await undo();
+      if (error instanceof UserError || guard.abandoned) throw error;
+      throw new UserError({ key: 'write.failed', params: { message: (error as Error).message } });
+    }
+    for (const { transaction } of copies) await transaction?.finish();
+  }, undo);
+}
+
+async function dryStatus(destination: string, relative: string, contents: Buffer): Promise<FileStatus> {
+  const existing = await readInside(destination, relative, capFor(relative));
   if (!existing) return 'create';
   return existing.equals(contents) ? 'identical' : 'skip';
 }
 
+/** The kit's own records in a copy: always written, and read with their larger cap. */
+const isRecord = (relative: string) => /(^|\/)(\.yo-rc\.json|\.replika\/base\.json)$/.test(relative.split(path.sep).join('/'));
+const capFor = (relative: string) => (isRecord(relative) ? MAX_RECORD_BYTES : MAX_FILE_BYTES);
+
 const exists = (p: string) => lstat(p).then(() => true, () => false);
 
-/** Nothing is written through a symbolic link or over a non-folder where a folder must be. */
+/**
+ * Nothing is written through a symbolic link or over a non-folder where a folder must be, and nothing is read or
+ * replaced that is not a regular file (a named pipe would block the read) or is larger than any generated file.
+ */
 async function refuseUnsafeDestination(destination: string, files: readonly string[]): Promise<void> {
   const problems: Problem[] = [];
   const checked = new Set<string>();
@@ -116,7 +148,9 @@ async function refuseUnsafeDestination(destination: string, files: readonly stri
       while (current.length > destination.length && !checked.has(current)) {
         checked.add(current);
         const stat = await lstat(current).catch(() => undefined);
-        if (stat?.isSymbolicLink()) problems.push({ key: 'path.symlink', params: { path: path.relative(destination, current) } });
+        const relative = path.relative(destination, current);
+        if (stat?.isSymbolicLink()) problems.push({ key: 'path.symlink', params: { path: relative } });
+        else if (stat && current === file) await collecting(problems, () => checkRegular(stat, relative, capFor(relative)));
         current = path.dirname(current);
       }
     }

@@ -145,4 +145,8 @@ export const en = {
   'update.failed': { text: (p) => `the update could not be written: ${p.message}`, hint: () => 'The copy was restored as it was; fix the cause (disk space, permissions) and run again.' },
   'write.aborted': { text: () => 'cancelled; nothing was written', hint: () => 'Run the command again when ready.' },
   'write.failed': { text: (p) => `writing failed: ${p.message}`, hint: () => 'Nothing of this copy was kept; fix the cause (disk space, permissions) and run again.' },
+  'write.abandoned': { text: (p) => `interrupted (${p.signal}); a write did not finish within ${p.seconds} seconds, so everything this run wrote was undone`, hint: () => 'Check the disk or network drive the copy is on (is it hung or full?), then run the command again.' },
+  'copy.symlink': { text: (p) => `${p.path} in the copy is a symbolic link; Replika does not read or write through links`, hint: () => 'Replace the link with the real folder or file (or remove it), then run the command again.' },
+  'copy.special': { text: (p) => `${p.path} in the copy is not a regular file (a named pipe, socket or device)`, hint: () => 'Replika reads and replaces only regular files: move it out of the way, then run the command again.' },
+  'copy.tooLarge': { text: (p) => `${p.path} in the copy is larger than ${p.limit} MB, far more than any file Replika generates`, hint: () => 'Move the file out of the copy (Replika reads only the files it generated), then run the command again.' },
 } satisfies Catalogue;

@@ -140,4 +140,8 @@ export const id: Record<keyof typeof en, Message> = {
   'update.failed': { text: (p) => `pembaruan tidak dapat ditulis: ${p.message}`, hint: () => 'Salinan dikembalikan seperti semula; perbaiki penyebabnya (ruang disk, izin) lalu jalankan lagi.' },
   'write.aborted': { text: () => 'dibatalkan; tidak ada yang ditulis', hint: () => 'Jalankan perintahnya lagi bila sudah siap.' },
   'write.failed': { text: (p) => `penulisan gagal: ${p.message}`, hint: () => 'Tidak ada bagian salinan ini yang disimpan; perbaiki penyebabnya (ruang disk, izin) lalu jalankan lagi.' },
+  'write.abandoned': { text: (p) => `dihentikan (${p.signal}); sebuah penulisan tidak selesai dalam ${p.seconds} detik, jadi semua yang ditulis dibatalkan`, hint: () => 'Periksa disk atau drive jaringan tempat salinan berada (macet atau penuh?), lalu jalankan perintahnya lagi.' },
+  'copy.symlink': { text: (p) => `${p.path} di salinan adalah tautan simbolik; Replika tidak membaca atau menulis melalui tautan`, hint: () => 'Ganti tautan itu dengan folder atau berkas aslinya (atau hapus), lalu jalankan perintahnya lagi.' },
+  'copy.special': { text: (p) => `${p.path} di salinan bukan berkas biasa (pipa bernama, soket, atau perangkat)`, hint: () => 'Replika hanya membaca dan mengganti berkas biasa: pindahkan berkas itu, lalu jalankan perintahnya lagi.' },
+  'copy.tooLarge': { text: (p) => `${p.path} di salinan lebih besar dari ${p.limit} MB, jauh melebihi berkas mana pun yang dibuat Replika`, hint: () => 'Pindahkan berkas itu keluar dari salinan (Replika hanya membaca berkas yang dibuatnya), lalu jalankan perintahnya lagi.' },
 };

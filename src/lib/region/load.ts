@@ -1,7 +1,7 @@
-import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { AppEntry, Catalog } from '../catalog/types.js';
+import { readBeside } from '../copy/safe-fs.js';
 import { UserError, type Problem } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { forgetSchemas, settingsKey, settingsValidator, validator } from '../schema/ajv.js';
@@ -87,17 +87,11 @@ export async function regionFromSource(source: Source, dir: string, catalog: Cat
   const region = source.data as Region;
   let logo: LoadedRegion['logo'];
   if (region.branding?.logo && problems.length === 0) {
-    const logoPath = path.resolve(dir, region.branding.logo);
-    const inside = path.relative(dir, logoPath);
-    // The logo is read from beside the settings file, never from elsewhere on the machine.
-    const escapes = inside.startsWith('..') || path.isAbsolute(inside);
-    try {
-      if (escapes) throw new Error('outside');
-      if ((await lstat(logoPath)).isSymbolicLink()) throw new Error('link');
-      logo = { name: `logo${path.extname(logoPath)}`, contents: await readFile(logoPath) };
-    } catch {
-      problems.push({ key: 'region.logo', params: { path: region.branding.logo }, file: shown, pointer: '/branding/logo', ...source.locate('/branding/logo') });
-    }
+    // The logo is read from the settings file's folder or below, never through a link or from elsewhere on the
+    // machine, and only if it is a regular file of a sensible size (a named pipe would block the read).
+    const contents = await readBeside(dir, region.branding.logo);
+    if (contents) logo = { name: `logo${path.extname(region.branding.logo)}`, contents };
+    else problems.push({ key: 'region.logo', params: { path: region.branding.logo }, file: shown, pointer: '/branding/logo', ...source.locate('/branding/logo') });
   }
   for (const id of chosen) {
     const owner = catalog.apps.get(id)?.owner;

@@ -1,9 +1,8 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { Catalog } from '../catalog/types.js';
 import { isKitRecord, sha256 } from '../copy/manifest.js';
-import { holdSignals } from '../copy/signals.js';
+import { withSignalsHeld } from '../copy/signals.js';
+import { Transaction } from '../copy/transaction.js';
 import { UserError } from '../errors.js';
 import { planCopy, type CopyPlan } from '../plan/plan.js';
 import { readCopy, settingsFor, type CopyState } from './copy-state.js';
@@ -54,13 +53,13 @@ export function updateDiffs(plan: UpdatePlan): string[] {
 
 /**
  * Writes an update so that it happens whole or not at all: new contents are staged in the copy first (an
- * interrupt then stops the update with the copy untouched), the originals set aside, then everything is moved
- * into place with interrupts held; on any failure the originals come back. The manifest and base move last.
+ * interrupt then stops the update with the copy untouched), then the originals are set aside and the new files
+ * renamed into place with interrupts held, never through a link (transaction.ts); on any failure, or when an
+ * interrupt gives up a blocked write, the originals come back. The manifest and base move last, and the stage is
+ * removed before interrupts are let through again.
  */
 export async function applyUpdate(plan: UpdatePlan): Promise<void> {
   const { dir } = plan.state;
-  const stage = path.join(dir, `.replika/update-${process.pid}`);
-  const moves: { from: string; to: string }[] = [];
   const puts = (relative: string, contents: Buffer) => ({ relative, contents });
   const writes = [
     ...plan.changes.flatMap((c) => [
@@ -69,41 +68,22 @@ export async function applyUpdate(plan: UpdatePlan): Promise<void> {
     ]),
     ...plan.fresh.files.filter((f) => isKitRecord(f.path)).map((f) => puts(f.path, f.contents)),
   ];
-  const signals = holdSignals();
-  try {
-    for (const [i, w] of writes.entries()) {
-      await mkdir(path.join(stage, 'new'), { recursive: true });
-      await writeFile(path.join(stage, 'new', String(i)), w.contents);
+  const removals = plan.changes.filter((c) => c.remove).map((c) => c.path);
+  let transaction: Transaction | undefined;
+  await withSignalsHeld(async (guard) => {
+    transaction = new Transaction(dir, `update-${process.pid}`, guard);
+    try {
+      await transaction.prepare(writes);
+      // Interrupted while staging: nothing has touched the copy yet, so stop here and leave it as it was.
+      guard.check();
+      await transaction.commit(writes, removals);
+    } catch (error) {
+      await transaction.undo();
+      if (error instanceof UserError || guard.abandoned) throw error;
+      throw new UserError({ key: 'update.failed', params: { message: (error as Error).message } });
     }
-    // Interrupted while staging: nothing has touched the copy yet, so stop here and leave it as it was.
-    signals.check();
-    const removals = plan.changes.filter((c) => c.remove).map((c) => c.path);
-    for (const relative of [...writes.map((w) => w.relative), ...removals]) {
-      const target = path.join(dir, relative);
-      const backup = path.join(stage, 'old', String(moves.length));
-      await mkdir(path.dirname(backup), { recursive: true });
-      if (await readFile(target).then(() => true, () => false)) {
-        await rename(target, backup);
-        moves.push({ from: backup, to: target });
-      } else moves.push({ from: '', to: target });
-    }
-    for (const [i, w] of writes.entries()) {
-      await mkdir(path.dirname(path.join(dir, w.relative)), { recursive: true });
-      await rename(path.join(stage, 'new', String(i)), path.join(dir, w.relative));
-    }
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    // Put every original back and remove what was added.
-    for (const move of moves.reverse()) {
-      await rm(move.to, { force: true }).catch(() => undefined);
-      if (move.from) await rename(move.from, move.to).catch(() => undefined);
-    }
-    throw new UserError({ key: 'update.failed', params: { message: (error as Error).message } });
-  } finally {
-    signals.release();
-    await rm(stage, { recursive: true, force: true });
-  }
-  signals.check();
+    await transaction.finish();
+  }, async () => transaction?.undo());
 }
 
 /** For `replika status`: is an update available, and which files has the user changed? */
