@@ -13,7 +13,8 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'suite', include: ['test/**/*.test.ts'], exclude: TIMED, sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'timed', include: TIMED, fileParallelism: false, sequence: { groupOrder: 1 } } },
+      // --expose-gc: the scale tests measure the heap a piece of work keeps, between two collections.
+      { extends: true, test: { name: 'timed', include: TIMED, fileParallelism: false, execArgv: ['--expose-gc'], sequence: { groupOrder: 1 } } },
     ],
   },
 });
