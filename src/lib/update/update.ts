@@ -5,6 +5,7 @@ import { withSignalsHeld } from '../copy/signals.js';
 import { Transaction } from '../copy/transaction.js';
 import { UserError } from '../errors.js';
 import { planCopy, type CopyPlan } from '../plan/plan.js';
+import { readGenerated } from './copy-files.js';
 import { readCopy, settingsFor, type CopyState } from './copy-state.js';
 import { recordedApp } from './records.js';
 import { threeWay, type ConflictStyle, type FileChange } from './merge.js';
@@ -36,6 +37,8 @@ export async function planUpdate(dir: string, options: UpdateOptions): Promise<U
   const run = state.manifest.services.filter((id) => catalog.apps.has(id));
   const fresh = planCopy(catalog, region, app, run);
   const theirs = new Map(fresh.files.filter((f) => !isKitRecord(f.path)).map((f) => [f.path, f.contents]));
+  // A file new to the copy may already exist there (or sit behind a link): read it the same safe way.
+  await readGenerated(state.dir, theirs.keys(), state.ours);
   const changes = threeWay(state.base, state.ours, theirs, options.conflict ?? 'inline');
   return { state, from: `${state.manifest.catalog.version} (${state.manifest.app.id} ${state.manifest.app.version})`, to: `${catalog.version} (${app.id} ${app.version})`, changes, fresh };
 }
