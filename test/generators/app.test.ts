@@ -6,7 +6,7 @@ import ReplikaGenerator from '../../src/generators/app/index.js';
 import RegionGenerator from '../../src/generators/region/index.js';
 import UpdateGenerator from '../../src/generators/update/index.js';
 import { regions } from '../helpers/cli.js';
-import { listFiles, tree } from '../helpers/tree.js';
+import { listFiles, readAll, tree } from '../helpers/tree.js';
 
 describe('yo replika', () => {
   it('asks for region, apps and destination, then writes the copies', async () => {
@@ -74,6 +74,28 @@ describe('yo replika: the same write path as replika new', () => {
       .withOptions({ region: path.join(regions, 'kota-gorontalo.yaml'), app: 'laksa', out: 'out', interactive: true, lang: 'en', force: false })
       .withAnswers({ ok: true, action: 'write' });
     expect(await readFile(readme, 'utf8')).toMatch(/Kota Gorontalo/);
+  });
+
+  it('Ctrl-C at an overwrite question rejects as an interrupt and leaves every file as it was', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const dir = await tree();
+    await make(dir);
+    await writeFile(path.join(dir, 'out', 'laksa', 'README.md'), 'ours\n');
+    await writeFile(path.join(dir, 'out', 'laksa', 'src', 'app.js'), '// ours\n');
+    const before = await readAll(path.join(dir, 'out'));
+    let asked = 0;
+    const interrupt = (answer: unknown, { question }: { question: { name?: string } }) => {
+      // The first file is answered "overwrite"; Ctrl-C at the second question.
+      if (question.name === 'action' && ++asked === 2) throw Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
+      return answer;
+    };
+    await expect(helpers.run<ReplikaGenerator>(ReplikaGenerator).cd(dir)
+      .withOptions({ region: path.join(regions, 'kota-gorontalo.yaml'), app: 'laksa', out: 'out', interactive: true, lang: 'en', force: false })
+      .withAnswers({ ok: true, action: 'write' })
+      // Yeoman's environment may surface the prompt's own error before ours: either way the run stops.
+      .withAdapterOptions({ callback: interrupt as never })).rejects.toThrow(/interrupted while asking|force closed the prompt/);
+    expect(asked).toBe(2);
+    expect(await readAll(path.join(dir, 'out'))).toEqual(before);
   });
 
   it('--dry-run writes nothing', async () => {
