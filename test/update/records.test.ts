@@ -107,6 +107,21 @@ describe('a damaged manifest (.yo-rc.json) is a user error naming the file, the 
   });
 });
 
+describe('settings recorded in the manifest that no longer validate', () => {
+  it('are placed in .yo-rc.json by JSON pointer, followed by the way on', async () => {
+    const { laksa } = await copies();
+    await editManifest(laksa, (m) => {
+      m.settings.branding.colors.primary = 5;
+    });
+    const error = await refusal(() => copyStatus(laksa, catalog));
+    expect(error.problems.map(show)).toEqual(['schema.type /generator-replika/settings/branding/colors/primary string', 'records.settings /generator-replika/settings']);
+    expect(error.problems.map((p) => [p.file, p.line])).toEqual([[manifestOf(laksa), undefined], [manifestOf(laksa), undefined]]);
+    expect(formatProblems(error.problems, 'en')).toContain('replika update --region FILE');
+    // Given a region file, the update goes ahead with its settings instead.
+    expect(await update(laksa, gorontalo)).toEqual(['no error']);
+  });
+});
+
 describe('a manifest naming another app is refused, never followed', () => {
   it('only the app id changed: the apps it was made with, or its own settings, say otherwise', async () => {
     const { laksa } = await copies();

@@ -154,7 +154,7 @@ describe('replika update', () => {
     forgetCaches();
     const before = await checksums(copy);
     const show = (p: Problem) => `${p.pointer} ${p.key} ${p.params?.property ?? ''}`;
-    expect(await problemsOf(async () => planUpdate(copy, { catalog: await loadCatalog(path.join(fork2, 'catalog')) }), show)).toEqual(['/apps/laksa/officer schema.required officer']);
+    expect(await problemsOf(async () => planUpdate(copy, { catalog: await loadCatalog(path.join(fork2, 'catalog')) }), show)).toEqual(['/generator-replika/settings/apps/laksa/officer schema.required officer', '/generator-replika/settings records.settings ']);
     expect(await checksums(copy)).toEqual(before);
   });
 

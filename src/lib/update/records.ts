@@ -93,6 +93,19 @@ export function recordedApp(manifest: Manifest, catalog: Catalog, dir: string): 
   return app;
 }
 
+/**
+ * A user error about the settings a manifest records (checked as a region file is, from a YAML rendering named
+ * `label`), placed in the manifest instead: its JSON pointer, no line of a text the user never saw, and a last
+ * problem saying how to go on. Anything else is returned as it is.
+ */
+export function inRecordedSettings(error: unknown, label: string, dir: string, catalog: Catalog): unknown {
+  if (!(error instanceof UserError) || !error.problems.some((p) => p.file === label)) return error;
+  const file = displayPath(path.join(dir, MANIFEST_FILE));
+  const settings = `/${MANIFEST_KEY}/settings`;
+  const moved = error.problems.map(({ line: _line, col: _col, ...p }) => (p.file === label ? { ...p, file, pointer: `${settings}${p.pointer ?? ''}` } : p));
+  return new UserError([...moved, { key: 'records.settings', file, pointer: settings, params: { catalog: catalog.id, version: catalog.version } }], error.exitCode);
+}
+
 interface Place { name: string; file: string }
 
 function fieldProblem(at: Place, pointer: string, expected: Expected, found: string, route: Route): Problem {
