@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { collecting, UserError, type Problem } from '../errors.js';
 import { builtinCatalogDir, displayPath } from '../paths.js';
@@ -7,6 +7,7 @@ import { schemaProblems } from '../schema/problems.js';
 import { loadYamlFile, type Source } from '../yaml/source.js';
 import { checkGraph } from './graph.js';
 import { readSnapshot } from './snapshot.js';
+import { checkTemplates } from './template-meta.js';
 import type { AppEntry, Catalog, Dimension, Origin } from './types.js';
 
 const cache = new Map<string, Promise<Catalog>>();
@@ -54,7 +55,8 @@ async function readCatalog(dir: string): Promise<Catalog> {
     }
   }
   const templatesDir = path.join(dir, '..', 'templates');
-  problems.push(...(await checkEntries(apps, sources, data.dimensions, templatesDir)));
+  problems.push(...checkEntries(apps, sources, data.dimensions));
+  problems.push(...(await checkTemplates(apps, sources, templatesDir)));
   problems.push(...checkGraph(apps, sources));
   const origin = await attempt(() => loadOrigin(dir, data.origin, head));
   if (problems.length > 0 || !origin) throw new UserError(problems);
@@ -72,15 +74,12 @@ async function checked(file: string, schema: 'catalog' | 'app'): Promise<Source>
   return source;
 }
 
-async function checkEntries(apps: Map<string, AppEntry>, sources: Map<string, Source>, dimensions: Dimension[], templatesDir: string): Promise<Problem[]> {
+function checkEntries(apps: Map<string, AppEntry>, sources: Map<string, Source>, dimensions: Dimension[]): Problem[] {
   const problems: Problem[] = [];
   const known = dimensions.map((d) => d.id);
   for (const app of apps.values()) {
     const source = sources.get(app.id) as Source;
-    const at = (pointer: string) => ({ file: source.file, pointer, ...source.locate(pointer) });
-    if (!known.includes(app.dimension)) problems.push({ key: 'catalog.dimension', params: { value: app.dimension, known: known.join(', ') }, ...at('/dimension') });
-    const dir = await stat(path.join(templatesDir, app.template)).catch(() => undefined);
-    if (!dir?.isDirectory()) problems.push({ key: 'catalog.template', params: { value: app.template }, ...at('/template') });
+    if (!known.includes(app.dimension)) problems.push({ key: 'catalog.dimension', params: { value: app.dimension, known: known.join(', ') }, file: source.file, pointer: '/dimension', ...source.locate('/dimension') });
   }
   return problems;
 }

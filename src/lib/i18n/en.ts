@@ -87,6 +87,9 @@ export const en = {
   'catalog.indexUnreadable': { text: (p) => `the published index is not valid JSON: ${p.message}`, hint: () => 'Get the catalogue and its dist/catalog.json again from its publisher.' },
   'catalog.notFound': { text: (p) => `${p.spec} is neither a catalogue folder nor a git ref of this repository`, hint: () => 'Give a folder holding catalog.yaml, or a commit, tag or branch.' },
   'catalog.origin': { text: (p) => `origin region file not found: ${p.path}`, hint: () => 'Point "origin" at a file under regions/.' },
+  'catalog.templateLink': { text: (p) => `templates/${p.value} is a symbolic link, not a folder of the catalogue`, hint: () => 'A template is read only from a folder inside templates/: replace the link with the folder it points to.' },
+  'catalog.extends': { text: (p) => `"${p.value}" is not a template folder in templates/`, hint: () => 'Name one folder of templates/ (lower-case letters, digits, - and _), such as _base; paths are not allowed.' },
+  'catalog.extendsLoop': { text: (p) => `templates extend each other in a loop: ${p.chain}`, hint: () => 'Remove the extends that closes the loop.' },
   // publiccode.yml values to replace before publishing (marked "CONTOH / EXAMPLE" in the file)
   'publiccode.heading': { text: (p) => `${p.path}: ${p.count} value${p.count === 1 ? '' : 's'} to replace before publishing the file.`, hint: () => 'Each is marked "CONTOH / EXAMPLE" on its line.' },
   'publiccode.repository': { text: (p) => `"${p.value}" is only a suggestion: the region settings do not say where the copy's code is published`, hint: () => 'Set sourceBaseUrl in the region settings to the address of the region\'s code repositories and generate again, or write the repository\'s address here.' },
@@ -98,7 +101,10 @@ export const en = {
   // Templates and paths
   'template.render': { text: (p) => `template error: ${p.message}`, hint: () => 'Fix the template at this line (a misspelt or missing value?).' },
   'template.escape': { text: (p) => `"<%= %>" cannot escape for ${p.format} output`, hint: (p) => `Use <%- h.${p.helper}(value) %> instead.` },
-  'template.include': { text: (p) => `include outside the template folder: ${p.path}`, hint: () => 'Templates may only include files of their own template folders.' },
+  'template.include': { text: (p) => `include outside the template's own folders: ${p.path}`, hint: () => 'A template may include only files of its own folder and of the templates it extends (partials with @name).' },
+  'template.includeLink': { text: (p) => `include through a symbolic link: ${p.path}`, hint: () => 'Replace the link with the file itself: templates are read only from their own folders, never through a link.' },
+  'template.includeNotFile': { text: (p) => `include of ${p.path}, which is not a plain file`, hint: () => 'Include only ordinary files of the template.' },
+  'template.includeMissing': { text: (p) => `include of a file that does not exist: ${p.path}`, hint: () => 'Check the path: it is relative to the including file, or @name for a partial of the template or of a template it extends.' },
   'path.unsafe': { text: (p) => `unsafe output path "${p.path}": ${p.reason}`, hint: () => 'Output paths must stay inside the destination; rename the template file or fix the setting.' },
   'path.collision': { text: (p) => `"${p.path}" and "${p.other}" would be the same file on some systems`, hint: () => 'Rename one of them.' },
   'path.symlink': { text: (p) => `${p.path} is a symbolic link`, hint: () => 'Replika does not write through symbolic links: remove the link or choose another destination.' },

@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
-import { parse } from 'yaml';
-import { sha256 } from '../copy/manifest.js';
 import { UserError } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { html, md } from './helpers.js';
+import { chain, forgetLayers, lstatOrNothing } from './layers.js';
+
+export { chain, templateFileHashes } from './layers.js';
 
 export interface TemplateFile {
   /** Output path relative to the copy, with `.ejs` dropped and `dot-` turned into `.`. */
@@ -22,8 +23,9 @@ const cache = new Map<string, TemplateFile[]>();
 /** Forgets compiled templates, for a long-running process whose template files change. */
 export function forgetTemplates(): void {
   cache.clear();
-  chains.clear();
+  forgetLayers();
   partials.clear();
+  realRoots.clear();
   ejs.clearCache();
 }
 
@@ -39,40 +41,6 @@ export function templateFiles(name: string, root: string): TemplateFile[] {
     cache.set(key, files);
   }
   return files;
-}
-
-const chains = new Map<string, string[]>();
-
-/** The folders a template is made of, the one it extends first; read once per process. */
-export function chain(name: string, root: string): string[] {
-  const key = path.join(root, name);
-  let dirs = chains.get(key);
-  if (!dirs) chains.set(key, (dirs = readChain(name, root)));
-  return [...dirs];
-}
-
-function readChain(name: string, root: string, seen: string[] = []): string[] {
-  if (seen.includes(name)) throw new Error(`template extends loop: ${[...seen, name].join(' → ')}`);
-  const dir = path.join(root, name);
-  const meta = path.join(dir, '_template.yaml');
-  const base = existsSync(meta) ? (parse(readFileSync(meta, 'utf8')) as { extends?: string } | null)?.extends : undefined;
-  return base ? [...readChain(base, root, [...seen, name]), dir] : [dir];
-}
-
-/**
- * The sha256 of every file a template is made of (its `extends` chain, partials included), by path relative to
- * the templates folder with `/` separators, sorted: what a release publishes, and what says a template changed.
- */
-export function templateFileHashes(name: string, root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const dir of chain(name, root)) {
-    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
-      const file = path.join(entry.parentPath, entry.name);
-      files[path.relative(root, file).split(path.sep).join('/')] = sha256(readFileSync(file));
-    }
-  }
-  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 const partials = new Map<string, string>();
@@ -137,11 +105,19 @@ function compile(source: string, out: string, dir: string, layers: readonly stri
     cache: true,
     includer: (original: string, given: string) => {
       // `@name` is a partial: the template's own if it has one, else the one of the layer it extends.
-      const resolved = original.startsWith('@') ? partial(layers, dir, original.slice(1)) : given;
-      const inside = path.relative(root, resolved);
-      if (inside.startsWith('..') || path.isAbsolute(inside)) {
-        throw new UserError({ key: 'template.include', params: { path: original }, file: displayPath(source) });
-      }
+      const isPartial = original.startsWith('@');
+      const resolved: string | undefined = isPartial ? partial(layers, dir, original.slice(1)) : given;
+      const refuse = (key: 'template.include' | 'template.includeLink' | 'template.includeNotFile' | 'template.includeMissing') => new UserError({ key, params: { path: original }, file: displayPath(source) });
+      // ejs gives no path for a relative include it did not find.
+      if (resolved === undefined) throw refuse('template.includeMissing');
+      // Only the layers this template is made of, which the index and the cache keys cover: a partial from a
+      // layer's _partials folder, any other include from one of the layers.
+      const folders = isPartial ? layers.map((layer) => path.join(layer, PARTIALS)) : layers;
+      if (!folders.some((folder) => isInside(folder, resolved))) throw refuse('template.include');
+      const found = lstatOrNothing(resolved);
+      if (!found) throw refuse('template.includeMissing');
+      if (found.isSymbolicLink() || throughLink(root, resolved)) throw refuse('template.includeLink');
+      if (!found.isFile()) throw refuse('template.includeNotFile');
       return { filename: resolved };
     },
   };
@@ -149,6 +125,24 @@ function compile(source: string, out: string, dir: string, layers: readonly stri
     return ejs.compile(readFileSync(source, 'utf8'), options) as ejs.TemplateFunction;
   } catch (error) {
     throw templateError(error, source);
+  }
+}
+
+const isInside = (folder: string, file: string) => {
+  const inside = path.relative(folder, file);
+  return inside !== '' && inside !== '..' && !inside.startsWith(`..${path.sep}`) && !path.isAbsolute(inside);
+};
+
+const realRoots = new Map<string, string>();
+
+/** Whether reaching `file` (inside `root`) goes through a symbolic link: its real path is not where it is named. */
+function throughLink(root: string, file: string): boolean {
+  let real = realRoots.get(root);
+  try {
+    if (real === undefined) realRoots.set(root, (real = realpathSync(root)));
+    return realpathSync(file) !== path.join(real, path.relative(root, file));
+  } catch {
+    return true;
   }
 }
 
