@@ -5,8 +5,8 @@ import { builtinCatalogDir } from '../lib/paths.js';
 
 /**
  * The catalogue named by --catalog, --catalog-sha256 and --trust (the kit's own without --catalog). The trust
- * check (and what it needs: the index, the validator behind `catalog release`) is loaded only for another
- * catalogue, so the common run does not pay for it.
+ * check (and what it needs: the index of every file) is loaded only for another catalogue, so the common run does
+ * not pay for it.
  */
 export async function catalogFromFlags(values: { catalog?: string; trust?: boolean; 'catalog-sha256'?: string }, cwd: string): Promise<Catalog> {
   if (!values.catalog) return loadCatalog(builtinCatalogDir);

@@ -1,4 +1,4 @@
-import { mkdtemp, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../lib/catalog/load.js';
@@ -15,6 +15,7 @@ import { actualBump, diffCatalogs, requiredBump, type Bump } from '../lib/catalo
 import { releaseCatalog } from '../lib/catalog/release.js';
 import type { Catalog } from '../lib/catalog/types.js';
 import { builtinCatalogDir } from '../lib/paths.js';
+import { refuseLongPaths } from '../lib/plan/safe-path.js';
 import { STATUS_LINE } from '../lib/copy/scaffold.js';
 
 /** `replika catalog export --publiccode DIR`: the origin's publiccode.yml for every catalogue application. */
@@ -27,8 +28,10 @@ export async function runCatalog(argv: string[], io: Io): Promise<number> {
   const { values } = parse('catalog export', catalogExportOptions, rest);
   if (!values.publiccode) throw new UsageError({ key: 'usage.missing', params: { names: '--publiccode DIR', example: 'replika catalog export --publiccode publiccode' } });
   const plan = await originPubliccode(await loadCatalog());
+  const destination = path.resolve(io.cwd, values.publiccode);
+  refuseLongPaths(destination, plan.copies);
   const result = await writeRun(plan, {
-    destination: path.resolve(io.cwd, values.publiccode),
+    destination,
     force: values.force,
     dryRun: values['dry-run'],
     onFile: (status, file) => io.out(say(io.lang, STATUS_LINE[status], { path: file })),
@@ -43,6 +46,7 @@ async function runCatalogValidate(argv: string[], io: Io): Promise<number> {
   const dir = positionals[0] ? path.resolve(io.cwd, positionals[0]) : builtinCatalogDir;
   const cacheFile = values.cache || values['cache-location'] ? path.resolve(io.cwd, values['cache-location'] ?? '.replika-cache.json') : undefined;
   const cache = cacheFile ? await readValidateCache(cacheFile) : undefined;
+  await trusted(dir, values);
   const { problems, stats } = await validateCatalog(dir, { cache });
   // Written on failure too: the cases that passed need not run again once the others are fixed. A cache that
   // cannot be written is reported with the catalogue's own findings, or after saying the catalogue is valid.
@@ -60,11 +64,17 @@ async function runCatalogValidate(argv: string[], io: Io): Promise<number> {
 async function runCatalogDiff(argv: string[], io: Io): Promise<number> {
   const { positionals } = parse('catalog diff', catalogDiffOptions, argv);
   if (positionals.length !== 2) throw new UsageError({ key: 'usage.missing', params: { names: 'OLD NEW', example: 'replika catalog diff ../release-1.0.0/catalog catalog' } });
-  const [before, after] = await Promise.all(positionals.map(async (p) => loadCatalog(await catalogAt(p, io.cwd))));
-  const changes = await diffCatalogs(before as Catalog, after as Catalog);
-  for (const change of changes) io.out(say(io.lang, 'diffLine', { ...change }));
-  io.out(say(io.lang, 'diffRequired', { bump: requiredBump(changes), from: (before as Catalog).version, to: (after as Catalog).version, actual: actualBump((before as Catalog).version, (after as Catalog).version) }));
-  return 0;
+  // Folders a git ref was extracted into: removed however the comparison ends.
+  const extracted: string[] = [];
+  try {
+    const [before, after] = await Promise.all(positionals.map(async (p) => loadCatalog(await catalogAt(p, io.cwd, extracted))));
+    const changes = await diffCatalogs(before as Catalog, after as Catalog);
+    for (const change of changes) io.out(say(io.lang, 'diffLine', { ...change }));
+    io.out(say(io.lang, 'diffRequired', { bump: requiredBump(changes), from: (before as Catalog).version, to: (after as Catalog).version, actual: actualBump((before as Catalog).version, (after as Catalog).version) }));
+    return 0;
+  } finally {
+    await Promise.all(extracted.map((dir) => rm(dir, { recursive: true, force: true })));
+  }
 }
 
 /** `replika catalog release [DIR] --previous OLD [--bump B]`. */
@@ -73,16 +83,28 @@ async function runCatalogRelease(argv: string[], io: Io): Promise<number> {
   if (!values.previous) throw new UsageError({ key: 'usage.missing', params: { names: '--previous DIR', example: 'replika catalog release catalog --previous ../release-1.0.0/catalog' } });
   if (values.bump && !['major', 'minor', 'patch'].includes(values.bump)) throw badValue('catalog release', '--bump', values.bump, { choices: ['major', 'minor', 'patch'] });
   const dir = positionals[0] ? path.resolve(io.cwd, positionals[0]) : builtinCatalogDir;
+  // Pinned as it is now: a release changes the catalogue since its last published index by definition.
+  await trusted(dir, values, { current: true });
   const release = await releaseCatalog(dir, path.resolve(io.cwd, values.previous), values.bump as Bump | undefined);
   io.out(say(io.lang, 'released', { version: release.version, count: release.changes.length, index: path.relative(io.cwd, release.index), sha256: release.sha256 }));
   return 0;
 }
 
 /**
- * A catalogue folder, or a git ref of the repository the command runs in: its catalog/ and templates/ at that
- * ref are extracted to a temp folder (git archive, no shell).
+ * Validating or releasing a catalogue renders its templates, that is runs its code: one other than the kit's own
+ * needs the same trust as `replika new --catalog` (exit 4 without a matching --catalog-sha256 or --trust).
  */
-async function catalogAt(spec: string, cwd: string): Promise<string> {
+async function trusted(dir: string, values: { trust?: boolean; 'catalog-sha256'?: string }, options: { current?: boolean } = {}): Promise<void> {
+  if (path.resolve(dir) === path.resolve(builtinCatalogDir)) return;
+  const { catalogFor } = await import('../lib/catalog/trust.js');
+  await catalogFor({ catalog: dir, trust: values.trust, pin: values['catalog-sha256'], ...options });
+}
+
+/**
+ * A catalogue folder, or a git ref of the repository the command runs in: its catalog/ and templates/ at that
+ * ref are extracted to a temp folder (git archive, no shell), noted in `extracted` for the caller to remove.
+ */
+async function catalogAt(spec: string, cwd: string, extracted: string[]): Promise<string> {
   const dir = path.resolve(cwd, spec);
   if (await stat(dir).then((s) => s.isDirectory(), () => false)) return dir;
   const { execa } = await import('execa');
@@ -90,6 +112,7 @@ async function catalogAt(spec: string, cwd: string): Promise<string> {
   const verified = root.exitCode === 0 ? await execa('git', ['rev-parse', '--verify', '--quiet', `${spec}^{commit}`], { cwd, reject: false }) : undefined;
   if (!verified || verified.exitCode !== 0) throw new UsageError({ key: 'catalog.notFound', params: { spec } });
   const out = await mkdtemp(path.join(tmpdir(), 'replika-ref-'));
+  extracted.push(out);
   await execa('git', ['archive', '--format=tar', verified.stdout.trim(), '--', 'catalog', 'templates'], { cwd: root.stdout.trim() }).pipe('tar', ['-x', '-C', out]);
   return path.join(out, 'catalog');
 }

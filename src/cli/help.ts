@@ -39,7 +39,7 @@ const COMMANDS: Record<string, { usage: string; summary: { id: string; en: strin
     options: regionNewOptions,
   },
   'catalog validate': {
-    usage: 'replika catalog validate [DIR] [--cache] [--cache-location FILE]',
+    usage: 'replika catalog validate [DIR] [--cache] [--cache-location FILE] [--catalog-sha256 HASH | --trust]',
     summary: { id: 'periksa katalog: skema, rujukan, render setiap aplikasi untuk setiap daerah, portabilitas', en: 'check a catalogue: schemas, references, every app rendered for every region, portability' },
     options: catalogValidateOptions,
   },
@@ -49,7 +49,7 @@ const COMMANDS: Record<string, { usage: string; summary: { id: string; en: strin
     options: catalogDiffOptions,
   },
   'catalog release': {
-    usage: 'replika catalog release [DIR] --previous OLD [--bump major|minor|patch]',
+    usage: 'replika catalog release [DIR] --previous OLD [--bump major|minor|patch] [--catalog-sha256 HASH | --trust]',
     summary: { id: 'rilis katalog: periksa kenaikan versi, CHANGELOG, dist/catalog.json', en: 'release a catalogue: check the bump, write the CHANGELOG and dist/catalog.json' },
     options: catalogReleaseOptions,
   },

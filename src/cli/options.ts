@@ -14,11 +14,16 @@ export interface OptionSpec {
   prompt?: boolean;
 }
 
+/** What makes a catalogue from elsewhere trusted. */
+export const catalogTrust = {
+  'catalog-sha256': { type: 'string', value: 'HASH', help: { id: 'sha256 yang disematkan untuk katalog itu', en: 'the pinned sha256 of that catalogue' } },
+  trust: { type: 'boolean', help: { id: 'percayai katalog itu tanpa sha256', en: 'trust that catalogue without a sha256' } },
+} satisfies Record<string, OptionSpec>;
+
 /** A catalogue from elsewhere, and what makes it trusted. */
 export const catalogSource = {
   catalog: { type: 'string', value: 'DIR', help: { id: 'folder katalog lain (bawaan: katalog kit)', en: "another catalogue folder (default: the kit's own)" } },
-  'catalog-sha256': { type: 'string', value: 'HASH', help: { id: 'sha256 yang disematkan untuk katalog itu', en: 'the pinned sha256 of that catalogue' } },
-  trust: { type: 'boolean', help: { id: 'percayai katalog itu tanpa sha256', en: 'trust that catalogue without a sha256' } },
+  ...catalogTrust,
 } satisfies Record<string, OptionSpec>;
 
 export const common = {
@@ -81,6 +86,7 @@ export const statusOptions = { ...common } satisfies Record<string, OptionSpec>;
 export const catalogValidateOptions = {
   cache: { type: 'boolean', help: { id: 'lewati yang tidak berubah sejak pemeriksaan lalu', en: 'skip what has not changed since the last check' } },
   'cache-location': { type: 'string', value: 'FILE', help: { id: 'berkas cache (bawaan: .replika-cache.json)', en: 'cache file (default: .replika-cache.json)' } },
+  ...catalogTrust,
   ...common,
 } satisfies Record<string, OptionSpec>;
 
@@ -92,7 +98,7 @@ export const checkOptions = {
   reporter: { type: 'string', value: 'text|json|junit', help: { id: 'format laporan', en: 'report format' } },
   output: { type: 'string', value: 'FILE', help: { id: 'tulis laporan ke berkas', en: 'write the report to a file' } },
   'run-tests': { type: 'boolean', help: { id: 'tulis setiap salinan dan jalankan npm test-nya', en: "write each copy and run its own npm test" } },
-  jobs: { type: 'string', value: 'N', help: { id: 'jumlah thread pemeriksa (bawaan: satu per inti bila kasusnya banyak)', en: 'checking threads (default: one per core when there are many cases)' } },
+  jobs: { type: 'string', value: 'N', help: { id: 'jumlah thread pemeriksa, paling banyak satu per inti (bawaan: satu per inti bila kasusnya banyak)', en: 'checking threads, at most one per core (default: one per core when there are many cases)' } },
   ...catalogSource,
   ...common,
 } satisfies Record<string, OptionSpec>;
@@ -102,5 +108,6 @@ export const catalogDiffOptions = { ...common } satisfies Record<string, OptionS
 export const catalogReleaseOptions = {
   previous: { type: 'string', value: 'DIR', help: { id: 'folder katalog rilis sebelumnya', en: 'catalogue folder of the previous release' } },
   bump: { type: 'string', value: 'major|minor|patch', help: { id: 'kenaikan versi (bawaan: yang diperlukan perubahan)', en: 'version bump (default: what the changes need)' } },
+  ...catalogTrust,
   ...common,
 } satisfies Record<string, OptionSpec>;

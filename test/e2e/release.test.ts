@@ -27,12 +27,12 @@ describe('replika catalog diff and release', () => {
     const bad = await replika(['catalog', 'release', path.join(next, 'catalog'), '--previous', path.join(old, 'catalog'), '--bump', 'huge'], next);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain('--bump must be major, minor or patch, not "huge"');
-    const minor = await replika(['catalog', 'release', path.join(next, 'catalog'), '--previous', path.join(old, 'catalog'), '--bump', 'minor'], next);
+    const minor = await replika(['catalog', 'release', path.join(next, 'catalog'), '--previous', path.join(old, 'catalog'), '--bump', 'minor', '--trust'], next);
     expect(minor.exitCode).toBe(1);
     expect(minor.stderr).toContain('a minor release is too small: the changes need a major release (laksa: required setting officer added)');
     expect(await readFile(path.join(next, 'catalog', 'catalog.yaml'), 'utf8')).toContain('version: 1.0.0');
 
-    const major = await replika(['catalog', 'release', path.join(next, 'catalog'), '--previous', path.join(old, 'catalog')], next);
+    const major = await replika(['catalog', 'release', path.join(next, 'catalog'), '--previous', path.join(old, 'catalog'), '--trust'], next);
     expect(major.exitCode, major.stderr).toBe(0);
     expect(await readFile(path.join(next, 'catalog', 'catalog.yaml'), 'utf8')).toContain('version: 2.0.0');
     expect(await readFile(laksa, 'utf8')).toMatch(/^version: 2\.0\.0$/m);
@@ -45,7 +45,7 @@ describe('replika catalog diff and release', () => {
     expect(entry.files['aspirations/src/laksa.js']).toMatch(/^[0-9a-f]{64}$/);
     expect(entry.files['_base/README.md.ejs']).toMatch(/^[0-9a-f]{64}$/);
     // Nothing changed since: a second release is refused.
-    expect((await replika(['catalog', 'release', path.join(next, 'catalog'), '--previous', path.join(next, 'catalog')], next)).stderr).toContain('nothing changed since 2.0.0');
+    expect((await replika(['catalog', 'release', path.join(next, 'catalog'), '--previous', path.join(next, 'catalog'), '--trust'], next)).stderr).toContain('nothing changed since 2.0.0');
   });
 });
 

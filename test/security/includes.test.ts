@@ -96,6 +96,10 @@ describe('extends', () => {
       expect(run.stderr).not.toMatch(/\n\s+at /);
       expect(Date.now() - started).toBeLessThan(15_000);
     }
+    await writeFile(meta(fork, 'emergency'), 'extends: 42\n');
+    const validate = await replika(['catalog', 'validate', path.join(fork, 'catalog'), '--trust'], cwd);
+    expect(validate.exitCode).toBe(1);
+    expect(validate.stderr).toMatch(/templates\/emergency\/_template\.yaml:1:10 {2}\/extends {2}"42" is not a template folder in templates\//);
     expect(await listFiles(cwd)).toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ describe('replika catalog validate', () => {
   it('--cache re-checks only what changed, and never takes a changed or failing case from the cache', async () => {
     const dir = await forkCatalog();
     const cwd = await tree();
-    const validate = () => replika(['catalog', 'validate', path.join(dir, 'catalog'), '--cache'], cwd);
+    const validate = () => replika(['catalog', 'validate', path.join(dir, 'catalog'), '--cache', '--trust'], cwd);
     const cached = (stdout: string) => Number(/^(\d+) of them unchanged/m.exec(stdout)?.[1] ?? 0);
     const first = await validate();
     expect(first.exitCode, first.stderr).toBe(0);
@@ -71,7 +71,7 @@ describe('replika catalog validate', () => {
     const dir = await forkCatalog();
     const cwd = await tree({ '.replika-cache.json': '{ not json' });
     const cacheFile = path.join(cwd, '.replika-cache.json');
-    const validate = () => replika(['catalog', 'validate', path.join(dir, 'catalog'), '--cache'], cwd);
+    const validate = () => replika(['catalog', 'validate', path.join(dir, 'catalog'), '--cache', '--trust'], cwd);
     const unreadable = await validate();
     expect(unreadable.exitCode, unreadable.stderr).toBe(0);
     expect(unreadable.stdout).not.toMatch(/unchanged since the last check/);

@@ -3,11 +3,12 @@ import path from 'node:path';
 import { forgetCaches } from '../caches.js';
 import { sha256 } from '../copy/manifest.js';
 import { UserError } from '../errors.js';
-import { templateFileHashes } from '../plan/templates.js';
+import { catalogIndex, indexText } from './catalog-index.js';
 import { actualBump, BUMPS, bumpVersion, diffCatalogs, requiredBump, type Bump, type Change } from './diff.js';
 import { loadCatalog } from './load.js';
-import type { Catalog } from './types.js';
 import { validateCatalog } from './validate.js';
+
+export { catalogIndex, indexText, type CatalogIndex } from './catalog-index.js';
 
 export interface Release {
   version: string;
@@ -22,7 +23,7 @@ const bigger = (a: Bump, b: Bump) => BUMPS.indexOf(a) > BUMPS.indexOf(b);
 /**
  * Publishes a catalogue: compares it with the previous release, refuses a bump smaller than its changes need
  * (naming them), refuses a catalogue that does not validate, then sets the versions, adds the CHANGELOG entry
- * and writes dist/catalog.json — every app's metadata and the sha256 of every template file.
+ * and writes dist/catalog.json — the sha256 of every file of the catalogue and its templates, and every entry.
  */
 export async function releaseCatalog(dir: string, previousDir: string, bump?: Bump, date = new Date().toISOString().slice(0, 10)): Promise<Release> {
   const before = await loadCatalog(previousDir);
@@ -63,22 +64,4 @@ export async function releaseCatalog(dir: string, previousDir: string, bump?: Bu
 async function setVersion(file: string, version: string): Promise<void> {
   const text = await readFile(file, 'utf8');
   await writeFile(file, text.replace(/^version: .*$/m, `version: ${version}`));
-}
-
-export interface CatalogIndex {
-  apps: ({ id: string; files: Record<string, string> } & Record<string, unknown>)[];
-  [key: string]: unknown;
-}
-
-/** The index as `catalog release` writes it: its sha256 is the one that pins the catalogue. */
-export const indexText = (index: CatalogIndex) => `${JSON.stringify(index, null, 2)}\n`;
-
-/** The published index: what `update` and `--catalog` check a catalogue against. */
-export async function catalogIndex(catalog: Catalog): Promise<CatalogIndex> {
-  const apps: CatalogIndex['apps'] = [];
-  for (const app of catalog.apps.values()) {
-    const { file: _file, settings: _settings, example: _example, ...meta } = app;
-    apps.push({ ...meta, files: templateFileHashes(app.template, catalog.templatesDir) });
-  }
-  return { id: catalog.id, name: catalog.name, version: catalog.version, publisher: catalog.publisher, license: catalog.license, apps };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { templateFileHashes } from '../plan/templates.js';
@@ -85,26 +85,56 @@ const headDigests = new WeakMap<Catalog, string>();
 const runDigests = new WeakMap<Catalog, Map<string, string>>();
 const regionDigests = new WeakMap<object, string>();
 
+/** A file's bytes, or what stands there instead (a link and its target, nothing): never followed blindly. */
+function fileDigest(file: string): string {
+  try {
+    const found = lstatSync(file);
+    if (found.isSymbolicLink()) return `link:${readlinkSync(file)}`;
+    return found.isFile() ? hash(readFileSync(file)) : 'not a file';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** Every file of the catalogue folder but the entries and the region files (each part of its own cases). */
+function headFiles(catalog: Catalog): string[] {
+  const skip = [path.join(catalog.dir, 'apps'), path.join(catalog.dir, 'regions')];
+  return readdirSync(catalog.dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !skip.some((dir) => file === dir || file.startsWith(`${dir}${path.sep}`)))
+    .sort();
+}
+
 /**
- * The key of one case: the kit, the catalogue's own settings, the entries of the apps rendered together, their
- * templates' files, and the region file with the example settings — taken before validation fills defaults in.
- * Each part is hashed once (a catalogue, a set of apps, a region file) and the parts are hashed together.
+ * The key of one case: the same bytes the published index covers, as far as they reach the case — the kit, the
+ * catalogue's own files (catalog.yaml, time zones, schemas) and its origin's region file, the entries of the apps
+ * rendered together and every file their templates are made of (includes cannot reach further), the region file
+ * and its logo — with the region's data taken before validation fills defaults in. Each part is hashed once (a
+ * catalogue, a set of apps, a region file) and the parts are hashed together.
  */
 export function caseKey(catalog: Catalog, run: readonly string[], regionFile: string, region: object): string {
   let head = headDigests.get(catalog);
   if (!head) {
     const { apps: _apps, timeZones, ...rest } = catalog;
-    headDigests.set(catalog, (head = hash(kitIdentity(), JSON.stringify([rest, [...timeZones]]))));
+    const files = [...headFiles(catalog), catalog.origin.file].map((file) => `${path.relative(catalog.dir, file)}:${fileDigest(file)}`);
+    headDigests.set(catalog, (head = hash(kitIdentity(), JSON.stringify([rest, [...timeZones], files]))));
   }
   let runs = runDigests.get(catalog);
   if (!runs) runDigests.set(catalog, (runs = new Map()));
   let apps = runs.get(run.join(','));
   if (!apps) {
     const entries = run.map((id) => catalog.apps.get(id));
+    const bytes = run.map((id) => fileDigest(path.join(catalog.dir, 'apps', `${id}.yaml`)));
     const templates = entries.map((entry) => (entry ? templateHash(catalog, entry.template) : ''));
-    runs.set(run.join(','), (apps = hash(JSON.stringify([entries, templates]))));
+    runs.set(run.join(','), (apps = hash(JSON.stringify([entries, bytes, templates]))));
   }
   let settings = regionDigests.get(region);
-  if (!settings) regionDigests.set(region, (settings = hash(JSON.stringify(region))));
+  if (!settings) {
+    const regions = path.join(catalog.dir, 'regions');
+    const logo = (region as { branding?: { logo?: unknown } }).branding?.logo;
+    const logoDigest = typeof logo === 'string' ? fileDigest(path.resolve(regions, logo)) : 'none';
+    regionDigests.set(region, (settings = hash(JSON.stringify(region), fileDigest(path.join(regions, regionFile)), logoDigest)));
+  }
   return hash(head, apps, regionFile, settings);
 }

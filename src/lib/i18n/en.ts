@@ -87,6 +87,8 @@ export const en = {
   'catalog.indexUnreadable': { text: (p) => `the published index is not valid JSON: ${p.message}`, hint: () => 'Get the catalogue and its dist/catalog.json again from its publisher.' },
   'catalog.notFound': { text: (p) => `${p.spec} is neither a catalogue folder nor a git ref of this repository`, hint: () => 'Give a folder holding catalog.yaml, or a commit, tag or branch.' },
   'catalog.origin': { text: (p) => `origin region file not found: ${p.path}`, hint: () => 'Point "origin" at a file under regions/.' },
+  'catalog.notPlain': { text: (p) => `${p.path} is ${p.kind === 'link' ? 'a symbolic link' : 'neither a file nor a folder'}: a catalogue from elsewhere is pinned only when it holds plain files and folders`, hint: () => 'Replace it with the file or folder itself (or remove it), or check the catalogue and pass --trust.' },
+  'catalog.indexFormat': { text: () => 'the published index was written by an older kit and does not cover every file of the catalogue', hint: () => 'Ask its publisher to release it again with this kit (replika catalog release), or check the catalogue and pass --trust.' },
   'catalog.templateLink': { text: (p) => `templates/${p.value} is a symbolic link, not a folder of the catalogue`, hint: () => 'A template is read only from a folder inside templates/: replace the link with the folder it points to.' },
   'catalog.extends': { text: (p) => `"${p.value}" is not a template folder in templates/`, hint: () => 'Name one folder of templates/ (lower-case letters, digits, - and _), such as _base; paths are not allowed.' },
   'catalog.extendsLoop': { text: (p) => `templates extend each other in a loop: ${p.chain}`, hint: () => 'Remove the extends that closes the loop.' },

@@ -84,6 +84,8 @@ export const id: Record<keyof typeof en, Message> = {
   'catalog.indexUnreadable': { text: (p) => `indeks terbitan bukan JSON yang sah: ${p.message}`, hint: () => 'Ambil lagi katalog beserta dist/catalog.json-nya dari penerbitnya.' },
   'catalog.notFound': { text: (p) => `${p.spec} bukan folder katalog dan bukan ref git repositori ini`, hint: () => 'Berikan folder berisi catalog.yaml, atau commit, tag atau branch.' },
   'catalog.origin': { text: (p) => `berkas daerah asal tidak ditemukan: ${p.path}`, hint: () => 'Arahkan "origin" ke berkas di bawah regions/.' },
+  'catalog.notPlain': { text: (p) => `${p.path} ${p.kind === 'link' ? 'adalah tautan simbolik' : 'bukan berkas dan bukan folder'}: katalog dari luar hanya dapat disematkan bila isinya berkas dan folder biasa`, hint: () => 'Ganti dengan berkas atau folder itu sendiri (atau hapus), atau periksa katalognya lalu berikan --trust.' },
+  'catalog.indexFormat': { text: () => 'indeks terbitan ditulis oleh kit versi lama dan tidak mencakup setiap berkas katalog', hint: () => 'Minta penerbitnya merilis ulang dengan kit ini (replika catalog release), atau periksa katalognya lalu berikan --trust.' },
   'catalog.templateLink': { text: (p) => `templates/${p.value} adalah tautan simbolik, bukan folder katalog`, hint: () => 'Template hanya dibaca dari folder di dalam templates/: ganti tautan itu dengan folder yang ditunjuknya.' },
   'catalog.extends': { text: (p) => `"${p.value}" bukan folder template di templates/`, hint: () => 'Sebutkan satu folder di templates/ (huruf kecil, angka, - dan _), misalnya _base; path tidak diperbolehkan.' },
   'catalog.extendsLoop': { text: (p) => `template saling meng-extend dalam lingkaran: ${p.chain}`, hint: () => 'Hapus extends yang menutup lingkaran itu.' },
