@@ -86,6 +86,14 @@ describe('a damaged manifest (.yo-rc.json) is a user error naming the file, the 
       'records.field .yo-rc.json /generator-replika/settings/branding object',
       'records.field .yo-rc.json /generator-replika/files/README.md sha256',
     ]);
+    await editManifest(laksa, (m) => {
+      m.app.id = 'laksa';
+      m.generator = { name: 'generator-replika', version: '0.1.0' };
+      m.files['README.md'] = m.files['package.json'];
+      m.settings.branding = {};
+      m.settings.apps.laksa = 'on';
+    });
+    expect(await status(laksa)).toEqual(['records.field .yo-rc.json /generator-replika/settings/apps objects']);
     await writeFile(manifestOf(laksa), '[]');
     expect(await status(laksa)).toEqual(['records.field .yo-rc.json object']);
     await writeFile(manifestOf(laksa), '{"generator-replika": null}');

@@ -15,7 +15,7 @@ const limitEn: Record<string, (n: unknown) => string> = {
 
 // The copy's own records (.yo-rc.json, .replika/base.json): what a damaged field should hold, and the way back.
 const expectedEn: Record<string, string> = {
-  object: 'an object', text: 'a non-empty string', appId: 'an application id (lower-case letters, digits and dashes)', appIds: 'a list of application ids',
+  object: 'an object', objects: 'an object holding an object for each application', text: 'a non-empty string', appId: 'an application id (lower-case letters, digits and dashes)', appIds: 'a list of application ids',
   sha256: 'a sha256 (64 hexadecimal digits)', base64: 'base64 text', path: 'a relative path inside the copy', shallow: 'at most 70 levels of nesting',
 };
 const foundEn: Record<string, string> = { string: 'a string', number: 'a number', boolean: 'true or false', null: 'null', list: 'a list', object: 'an object' };

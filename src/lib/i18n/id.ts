@@ -16,7 +16,7 @@ const limitId: Record<string, (n: unknown) => string> = {
 
 // Catatan salinan (.yo-rc.json, .replika/base.json): isi yang seharusnya, dan jalan kembali.
 const expectedId: Record<string, string> = {
-  object: 'sebuah objek', text: 'teks yang tidak kosong', appId: 'id aplikasi (huruf kecil, angka dan tanda hubung)', appIds: 'daftar id aplikasi',
+  object: 'sebuah objek', objects: 'objek berisi satu objek untuk tiap aplikasi', text: 'teks yang tidak kosong', appId: 'id aplikasi (huruf kecil, angka dan tanda hubung)', appIds: 'daftar id aplikasi',
   sha256: 'sha256 (64 digit heksadesimal)', base64: 'teks base64', path: 'jalur relatif di dalam salinan', shallow: 'bersarang paling dalam 70 tingkat',
 };
 const foundId: Record<string, string> = { string: 'teks', number: 'angka', boolean: 'true atau false', null: 'null', list: 'daftar', object: 'objek' };

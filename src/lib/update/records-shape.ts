@@ -5,7 +5,7 @@
  */
 
 /** What a field must hold; each has its words in both languages (i18n `records.field`). */
-export type Expected = 'object' | 'text' | 'appId' | 'appIds' | 'sha256' | 'base64' | 'path' | 'shallow';
+export type Expected = 'object' | 'objects' | 'text' | 'appId' | 'appIds' | 'sha256' | 'base64' | 'path' | 'shallow';
 
 export interface Field {
   /** Keys from the record's root (below the manifest key). */
@@ -33,7 +33,7 @@ export function jsonType(value: unknown): string {
   return typeof value;
 }
 
-const BASE_TYPE: Record<Expected, string> = { object: 'object', text: 'string', appId: 'string', appIds: 'list', sha256: 'string', base64: 'string', path: 'string', shallow: 'object' };
+const BASE_TYPE: Record<Expected, string> = { object: 'object', objects: 'object', text: 'string', appId: 'string', appIds: 'list', sha256: 'string', base64: 'string', path: 'string', shallow: 'object' };
 /** "found a string" says nothing when a string was expected: then the value simply has the wrong form. */
 const found = (value: unknown, expected: Expected) => (jsonType(value) === BASE_TYPE[expected] ? 'invalid' : jsonType(value));
 

@@ -45,7 +45,7 @@ const MANIFEST_FIELDS: Field[] = [
   { at: ['region', 'name'], expected: 'text', test: isText },
   { at: ['services'], expected: 'appIds', test: (v) => Array.isArray(v) && v.length > 0 && v.every((id) => typeof id === 'string' && APP_ID.test(id)), identity: true },
   { at: ['settings'], expected: 'object', test: isObject },
-  { at: ['settings', 'apps'], expected: 'object', test: isObject },
+  { at: ['settings', 'apps'], expected: 'objects', test: (v) => isObject(v) && Object.values(v).every(isObject) },
   { at: ['settings', 'branding'], expected: 'object', test: isObject },
   { at: ['files'], expected: 'object', test: isObject, each: { key: isPath, value: (v) => typeof v === 'string' && SHA256.test(v), expected: 'sha256' } },
 ];
@@ -160,7 +160,6 @@ function checkIdentity(manifest: Manifest, damaged: Set<string | undefined>, at:
   const recorded = Object.keys(manifest.settings.apps as object);
   const other = recorded.find((key) => key !== id);
   if (other !== undefined) throw problem(`/settings/apps/${other.replace(/~/g, '~0').replace(/\//g, '~1')}`, { reason: 'settings', other });
-  if (recorded.length === 1 && !isObject((manifest.settings.apps as Record<string, unknown>)[id])) throw problem(`/settings/apps/${id}`, { reason: 'settings', other: id });
 }
 
 /** The base as files, or the problems that make it untrustworthy: missing, damaged or not the one the manifest records. */
