@@ -1,12 +1,13 @@
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { Catalog } from '../catalog/types.js';
 import { BASE_FILE, MANIFEST_FILE, type Manifest } from '../copy/manifest.js';
+import { entryInside } from '../copy/safe-fs.js';
 import type { Problem } from '../errors.js';
 import { regionFromSource, loadRegion } from '../region/load.js';
 import type { LoadedRegion } from '../region/types.js';
 import { parseYaml } from '../yaml/source.js';
+import { readGenerated, readRecord } from './copy-files.js';
 import { checkRecords, inRecordedSettings } from './records.js';
 
 export interface CopyState {
@@ -15,7 +16,7 @@ export interface CopyState {
   base: Map<string, Buffer>;
   /** Damage in the records that a rebuild (update --region) set aside, to be shown before its report. */
   rebuilt: Problem[];
-  /** The copy's files on disk (the kit's own records and .git left out). */
+  /** The copy's files on disk at the paths the kit generated (its own records left out). */
   ours: Map<string, Buffer>;
 }
 
@@ -24,18 +25,12 @@ export interface CopyState {
  * (a region file gives the settings) a damaged or missing base is set aside instead of refused.
  */
 export async function readCopy(dir: string, options: { rebuild?: boolean } = {}): Promise<CopyState> {
-  const manifestText = await readFile(path.join(dir, MANIFEST_FILE), 'utf8').catch(() => undefined);
-  const baseText = await readFile(path.join(dir, BASE_FILE), 'utf8').catch(() => undefined);
+  const manifestText = await readRecord(dir, MANIFEST_FILE);
+  const baseText = await readRecord(dir, BASE_FILE);
   // Damaged, foreign or missing records are user errors naming the file, the place and the way back.
   const { manifest, base, rebuilt } = checkRecords(dir, manifestText, baseText, options.rebuild);
-  const ours = new Map<string, Buffer>();
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (relative === MANIFEST_FILE || relative.startsWith('.replika/') || relative.startsWith('.git/') || relative.startsWith('node_modules/')) continue;
-    ours.set(relative, await readFile(path.join(dir, relative)));
-  }
+  // Only the files the kit generated are read (never data/ or .env), each safely: see copy-files.ts.
+  const ours = await readGenerated(dir, [...base.keys(), ...Object.keys(manifest.files)]);
   return { dir, manifest, base, rebuilt, ours };
 }
 
@@ -65,6 +60,8 @@ export async function settingsFor(state: CopyState, catalog: Catalog, regionFile
   if (settings.branding.logo) {
     const name = [...state.base.keys()].find((p) => /^public\/logo\.(svg|png)$/.test(p));
     if (name) {
+      // Read from the copy's own public/ folder: a link there is refused, not followed.
+      await entryInside(state.dir, name);
       settings.branding.logo = path.basename(name);
       dir = path.join(state.dir, 'public');
     } else delete settings.branding.logo;
