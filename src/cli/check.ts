@@ -8,6 +8,7 @@ import * as reporters from '../lib/check/report.js';
 import { writeRun } from '../lib/copy/write.js';
 import type { Catalog } from '../lib/catalog/types.js';
 import { UserError } from '../lib/errors.js';
+import { showControls } from '../lib/text/terminal.js';
 import { badValue, list, parse } from './args.js';
 import { catalogFromFlags } from './catalog-flags.js';
 import type { Io } from './io.js';
@@ -45,8 +46,9 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
       throw new UserError({ key: 'check.output', params: { path: values.output, reason: error.code ?? String(error) } });
     });
   }
-  else process.stdout.write(report);
-  if (values.output && reporter !== 'text') process.stdout.write(reporters.text(results, io.lang));
+  // Reports carry region values and file names: shown with control characters escaped (JSON stays the same JSON).
+  else process.stdout.write(showControls(report));
+  if (values.output && reporter !== 'text') process.stdout.write(showControls(reporters.text(results, io.lang)));
   return results.some((r) => r.problems.length > 0) ? 1 : 0;
 }
 

@@ -1,5 +1,6 @@
 import type { InputOutputAdapter } from '@yeoman/types';
 import { UserError } from '../lib/errors.js';
+import { showControls } from '../lib/text/terminal.js';
 
 /**
  * Questions at the terminal go through here (Yeoman's terminal adapter, loaded only when someone is asked),
@@ -14,6 +15,7 @@ export async function terminalAdapter(): Promise<InputOutputAdapter> {
 
 /** Asks a yes/no question (yes by default); no cancels the command with nothing written. */
 export async function confirmOrCancel(terminal: InputOutputAdapter, message: string): Promise<void> {
-  const { ok } = await terminal.prompt<{ ok: boolean }>([{ type: 'confirm', name: 'ok', default: true, message }]);
+  // The question may name things from the input (an app id from a copy's manifest).
+  const { ok } = await terminal.prompt<{ ok: boolean }>([{ type: 'confirm', name: 'ok', default: true, message: showControls(message) }]);
   if (!ok) throw new UserError({ key: 'write.aborted' });
 }

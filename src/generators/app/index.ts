@@ -9,6 +9,7 @@ import { UsageError } from '../../lib/errors.js';
 import { resolveLang, say, type Lang } from '../../lib/i18n/index.js';
 import type { Ask, Io } from '../../lib/io.js';
 import { builtinCatalogDir } from '../../lib/paths.js';
+import { showControls } from '../../lib/text/terminal.js';
 import { createRegionFile } from '../../lib/region/create.js';
 import { defaultOut, prepare, type Prepared } from '../../lib/run.js';
 import { catalogFromFlags } from '../../cli/catalog-flags.js';
@@ -63,7 +64,7 @@ export default class ReplikaGenerator extends Generator<Record<string, unknown>,
   }
 
   async writing(): Promise<void> {
-    const io: Io = { lang: this.lang, out: (line) => this.log(line), err: (line) => this.log(line), interactive: this.interactive, cwd: this.destinationRoot() };
+    const io: Io = { lang: this.lang, out: (line) => this.log(showControls(line)), err: (line) => this.log(showControls(line)), interactive: this.interactive, cwd: this.destinationRoot() };
     const terminal = this.interactive ? (this.env.adapter as unknown as InputOutputAdapter) : undefined;
     const { yes, force, git, install } = this.options;
     await scaffold(this.prepared as Prepared, { out: this.out, yes, force, dryRun: this.options['dry-run'], git, install, terminal }, io);
@@ -79,14 +80,15 @@ export default class ReplikaGenerator extends Generator<Record<string, unknown>,
     if (choice !== ':new') return choice;
     const ask = ((questions: object[]) => this.prompt(questions as never)) as Ask;
     const { file } = await createRegionFile({ ask, lang: this.lang, cwd: this.destinationRoot(), example: 'replika region new --code 75.71' }, catalog);
-    this.log(say(this.lang, 'regionWritten', { file: path.relative(this.destinationRoot(), file) }));
+    this.log(showControls(say(this.lang, 'regionWritten', { file: path.relative(this.destinationRoot(), file) })));
     return file;
   }
 
   async #askApps(catalog: Catalog): Promise<string[]> {
     const choices = catalog.dimensions.flatMap((d) => {
       const apps = [...catalog.apps.values()].filter((a) => a.dimension === d.id);
-      return apps.length === 0 ? [] : [{ type: 'separator', separator: `— ${d.label[this.lang]} —` }, ...apps.map((a) => ({ name: `${a.name} — ${a.title[this.lang]}`, value: a.id }))];
+      // A fork's names and titles are printed as choices: control characters shown escaped.
+      return apps.length === 0 ? [] : [{ type: 'separator', separator: showControls(`— ${d.label[this.lang]} —`) }, ...apps.map((a) => ({ name: showControls(`${a.name} — ${a.title[this.lang]}`), value: a.id }))];
     });
     const { apps } = await this.prompt<{ apps: string[] }>([{
       type: 'checkbox', name: 'apps', message: say(this.lang, 'promptApps'), choices: choices as never,

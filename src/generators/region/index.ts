@@ -5,6 +5,7 @@ import { resolveLang, say } from '../../lib/i18n/index.js';
 import { displayPath } from '../../lib/paths.js';
 import type { Ask } from '../../lib/io.js';
 import { createRegionFile } from '../../lib/region/create.js';
+import { showControls } from '../../lib/text/terminal.js';
 import { regionNewOptions } from '../../cli/options.js';
 
 type Options = BaseOptions & { code?: string; name?: string; out?: string; yes?: boolean; force?: boolean; lang?: string; interactive?: boolean };
@@ -27,6 +28,6 @@ export default class RegionGenerator extends Generator<Record<string, unknown>, 
       ask: interactive && !this.options.yes ? (((questions: object[]) => this.prompt(questions as never)) as Ask) : undefined,
       lang, cwd: this.destinationRoot(), example: 'yo replika:region --code 75.71 --yes',
     }, await loadCatalog());
-    this.log(say(lang, 'regionWritten', { file: displayPath(file, this.destinationRoot()) }));
+    this.log(showControls(say(lang, 'regionWritten', { file: displayPath(file, this.destinationRoot()) })));
   }
 }

@@ -4,6 +4,7 @@ import { catalogFromFlags } from '../../cli/catalog-flags.js';
 import { updateOptions } from '../../cli/options.js';
 import { UserError } from '../../lib/errors.js';
 import { resolveLang, say } from '../../lib/i18n/index.js';
+import { showControls } from '../../lib/text/terminal.js';
 import type { ConflictStyle } from '../../lib/update/merge.js';
 import { reportUpdate, updateCounts } from '../../lib/update/report.js';
 import { applyUpdate, planUpdate } from '../../lib/update/update.js';
@@ -28,7 +29,8 @@ export default class UpdateGenerator extends Generator<Record<string, unknown>, 
 
   async writing(): Promise<void> {
     const lang = resolveLang(this.options.lang);
-    const io = { lang, out: (line: string) => this.log(line) };
+    // The report carries values from the copy's manifest and file names: control characters are shown escaped.
+    const io = { lang, out: (line: string) => this.log(showControls(line)) };
     const dir = path.resolve(this.destinationRoot(), String(this.options.dir ?? '.'));
     const dryRun = Boolean(this.options['dry-run']);
     const plan = await planUpdate(dir, {
@@ -40,7 +42,7 @@ export default class UpdateGenerator extends Generator<Record<string, unknown>, 
     if (!reportUpdate(plan, io, dryRun) || dryRun) return;
     const interactive = this.options.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
     if (interactive && !this.options.yes) {
-      const message = say(lang, 'confirmUpdate', { app: plan.state.manifest.app.id, dir: path.relative(this.destinationRoot(), dir) || '.' });
+      const message = showControls(say(lang, 'confirmUpdate', { app: plan.state.manifest.app.id, dir: path.relative(this.destinationRoot(), dir) || '.' }));
       const { ok } = await this.prompt<{ ok: boolean }>([{ type: 'confirm', name: 'ok', default: true, message }]);
       if (!ok) throw new UserError({ key: 'write.aborted' });
     }

@@ -1,4 +1,5 @@
 import type { Problem } from '../errors.js';
+import { hasControls } from '../text/terminal.js';
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 const RESERVED_NAMES = new Set(['.git', '.yo-rc.json', '.replika']);
@@ -14,6 +15,8 @@ export function unsafeReason(relative: string): string | undefined {
     if (segment === '.' || segment === '..') return `"${segment}" segment`;
     if (RESERVED_NAMES.has(segment.toLowerCase())) return `reserved name ${segment}`;
     if (WINDOWS_RESERVED.test(segment)) return `Windows reserved name ${segment}`;
+    // Names are printed (create lines, reports): none may move the cursor, hide itself or reorder the text.
+    if (hasControls(segment)) return 'control or invisible character';
     if (/[<>:"|?*\u0000-\u001f]/.test(segment)) return 'character not allowed in file names';
     if (/[. ]$/.test(segment)) return 'name ends with a dot or space';
   }
