@@ -31,8 +31,9 @@ describe('hostile YAML', () => {
   });
 
   it('refuses 5,000 nested brackets with an error, not a crash', () => {
-    expect(problems(`a: ${'['.repeat(5000)}${']'.repeat(5000)}`)).toEqual(['1:68 yaml.depth']);
-    expect(problems(`a:\n  b: ${'{x: '.repeat(5000)}`)).toEqual(['2:262 yaml.depth']);
+    // The block mappings around the brackets count too: the 64th bracket under `a:` is the 65th level.
+    expect(problems(`a: ${'['.repeat(5000)}${']'.repeat(5000)}`)).toEqual(['1:67 yaml.depth']);
+    expect(problems(`a:\n  b: ${'{x: '.repeat(5000)}`)).toEqual(['2:254 yaml.depth']);
   });
 
   it('points at a duplicate key, a second document and tab indentation', () => {

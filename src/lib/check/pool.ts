@@ -25,9 +25,13 @@ const WORKER = path.join(packageRoot, 'dist', 'lib', 'check', 'worker.js');
 // Workers run the bundled kit: only the bundled kit starts them (tests run the sources in one thread).
 const bundled = fileURLToPath(import.meta.url).startsWith(path.join(packageRoot, 'dist') + path.sep);
 
-/** How many threads check a matrix: `--jobs`, or one per core while there is enough work for each. */
+/**
+ * How many threads check a matrix: `--jobs`, or one per core while there is enough work for each. Never more than
+ * the cores: each thread loads the kit and compiles the templates, so more only costs memory (150 took 1.87 GB).
+ */
 export function workerCount(cases: number, jobs?: number): number {
-  const wanted = jobs ?? availableParallelism();
+  const cores = availableParallelism();
+  const wanted = Math.min(jobs ?? cores, cores);
   const useful = Math.max(1, Math.floor(cases / MIN_CASES_PER_WORKER));
   return bundled && existsSync(WORKER) ? Math.max(1, Math.min(wanted, jobs ? cases : useful)) : 1;
 }

@@ -5,7 +5,9 @@ import { readBeside } from '../copy/safe-fs.js';
 import { UserError, type Problem } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { forgetSchemas, settingsKey, settingsValidator, validator } from '../schema/ajv.js';
+import { boundProblems } from '../report.js';
 import { schemaProblems } from '../schema/problems.js';
+import { shortList } from '../text/short-list.js';
 import { slugify } from '../text/suggest.js';
 import { loadYamlFile, type Source } from '../yaml/source.js';
 import { regionRules } from './rules.js';
@@ -53,9 +55,10 @@ function schemaErrors(data: unknown, catalog: Catalog, chosen: readonly string[]
   const apps = (data as { apps?: unknown } | null)?.apps;
   if (typeof apps !== 'object' || apps === null || Array.isArray(apps)) return errors;
   const settings = apps as Record<string, unknown>;
+  const allowedValues = [...catalog.apps.keys()];
   for (const id of Object.keys(settings)) {
     // An id the catalogue does not know: reported as ajv reports a failed `propertyNames` enum.
-    if (!catalog.apps.has(id)) errors.push({ keyword: 'enum', instancePath: '/apps', schemaPath: '#/properties/apps/propertyNames/enum', params: { allowedValues: [...catalog.apps.keys()] }, propertyName: id } as ErrorObject);
+    if (!catalog.apps.has(id)) errors.push({ keyword: 'enum', instancePath: '/apps', schemaPath: '#/properties/apps/propertyNames/enum', params: { allowedValues }, propertyName: id } as ErrorObject);
   }
   for (const id of chosen) {
     const app = catalog.apps.get(id);
@@ -73,7 +76,7 @@ function schemaErrors(data: unknown, catalog: Catalog, chosen: readonly string[]
 export function regionProblems(source: Source, catalog: Catalog, chosen: readonly string[]): Problem[] {
   const errors = schemaErrors(source.data, catalog, chosen);
   const problems = errors.length === 0 ? [] : schemaProblems(errors, source, { knownApps: [...catalog.apps.keys()] });
-  return [...problems, ...regionRules(source, catalog, problems)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+  return boundProblems([...problems, ...regionRules(source, catalog, problems)], source.file);
 }
 
 export async function loadRegion(file: string, catalog: Catalog, chosen: readonly string[]): Promise<LoadedRegion> {
@@ -96,7 +99,7 @@ export async function regionFromSource(source: Source, dir: string, catalog: Cat
   for (const id of chosen) {
     const owner = catalog.apps.get(id)?.owner;
     if (owner && problems.length === 0 && !Object.hasOwn(region.opd, owner)) {
-      problems.push({ key: 'ref.opd', params: { value: owner, known: Object.keys(region.opd).join(', ') }, file: shown, pointer: '/opd', ...source.locate('/opd') });
+      problems.push({ key: 'ref.opd', params: { value: owner, known: shortList(Object.keys(region.opd)) }, file: shown, pointer: '/opd', ...source.locate('/opd') });
     }
   }
   if (problems.length > 0) throw new UserError(problems);

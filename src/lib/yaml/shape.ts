@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { parseErrors } from './unique-keys.js';
 
 /**
  * Parsing rendered YAML back, fast: a template renders the same YAML for every region except for the values its
@@ -51,8 +52,9 @@ export function parseRendered(text: string, id: string): unknown {
     shape.paths.forEach((path, i) => put(value, path, JSON.parse((strings[i] as { text: string }).text)));
     return value;
   }
-  const doc = parseDocument(text, { strict: true, uniqueKeys: true, prettyErrors: false });
-  const [error] = doc.errors;
+  // Duplicate keys are found by parseErrors in one pass (the parser's own check is quadratic).
+  const doc = parseDocument(text, { strict: true, uniqueKeys: false, prettyErrors: false });
+  const [error] = parseErrors(doc);
   if (error) throw error;
   const value = doc.toJS();
   if (safe && known.size < MAX_SHAPES && !known.has(skeleton)) known.set(skeleton, shapeOf(doc.contents, strings, value));

@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { UserError, type Problem } from '../errors.js';
+import { boundProblems, MAX_PROBLEMS, omittedProblem } from '../report.js';
+import { clip } from '../text/short-list.js';
+import { structureProblem } from './pre-check.js';
 import { parseCached } from './parse-cache.js';
+import { parseErrors } from './unique-keys.js';
 
 /** A parsed YAML file that can say where any JSON pointer into it was written. */
 export interface Source {
@@ -13,9 +17,6 @@ export interface Source {
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // Aliases are legitimate YAML, but expanding them can explode in size (billion laughs).
 const MAX_ALIASES = 100;
-// Settings never nest deeply; the parser itself recurses per level and must not be driven into the ground.
-const MAX_DEPTH = 64;
-const MAX_INDENT = 256;
 
 export async function loadYamlFile(file: string, shownAs = file): Promise<Source> {
   let text: string;
@@ -31,20 +32,25 @@ export async function loadYamlFile(file: string, shownAs = file): Promise<Source
 
 export function parseYaml(raw: string, file: string): Source {
   const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
-  const tooDeep = depthProblem(text);
-  if (tooDeep !== undefined) {
-    const lines = text.slice(0, tooDeep).split('\n');
-    throw new UserError({ key: 'yaml.depth', params: { limit: MAX_DEPTH }, file, line: lines.length, col: (lines.at(-1)?.length ?? 0) + 1 });
+  const structure = structureProblem(text);
+  if (structure !== undefined) {
+    const lines = text.slice(0, structure.at).split('\n');
+    throw new UserError({ key: structure.key, params: { limit: structure.limit }, file, line: lines.length, col: (lines.at(-1)?.length ?? 0) + 1 });
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, merge: false, schema: 'core' });
+  // Duplicate keys are found by parseErrors in one pass (the parser's own check is quadratic).
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, merge: false, schema: 'core' });
   const at = (offset: number) => lineCounter.linePos(offset);
-  const problems: Problem[] = [];
-  for (const error of doc.errors) problems.push({ ...syntaxProblem(error.code, error.message, text, error.pos[0]), file, ...at(error.pos[0]) });
+  // The parser's own errors and warnings come as lists already; past MAX_PROBLEMS they are only counted.
+  const listed = (found: readonly { code: string; message: string; pos: [number, number] }[]) => {
+    const kept = found.slice(0, MAX_PROBLEMS).map((e) => ({ ...syntaxProblem(e.code, e.message, text, e.pos[0]), file, ...at(e.pos[0]) }));
+    return found.length > MAX_PROBLEMS ? [...kept, omittedProblem(found.length - MAX_PROBLEMS, file)] : kept;
+  };
+  let problems: Problem[] = listed(parseErrors(doc));
   // Warnings (an unknown tag) are problems too; the node walk then reports them with their path.
-  if (problems.length === 0) problems.push(...nodeProblems(doc, text, file, at));
-  if (problems.length === 0) for (const warning of doc.warnings) problems.push({ ...syntaxProblem(warning.code, warning.message, text, warning.pos[0]), file, ...at(warning.pos[0]) });
-  if (problems.length > 0) throw new UserError(problems);
+  if (problems.length === 0) problems = nodeProblems(doc, text, file, at);
+  if (problems.length === 0) problems = listed(doc.warnings);
+  if (problems.length > 0) throw new UserError(boundProblems(problems, file));
 
   let data: unknown;
   try {
@@ -57,48 +63,15 @@ export function parseYaml(raw: string, file: string): Source {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new UserError({ key: 'yaml.notMapping', file, ...at(doc.contents?.range?.[0] ?? 0) });
   }
-  return { file, data, locate: (pointer, key = false) => at(offsetOf(doc, pointer, key)) };
-}
-
-/** Offset where flow brackets nest deeper than MAX_DEPTH or a line is indented beyond MAX_INDENT, if any. */
-function depthProblem(text: string): number | undefined {
-  let depth = 0;
-  let quote: string | undefined;
-  let lineStart = true;
-  let indent = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') {
-      lineStart = true;
-      indent = 0;
-      if (quote === "'") quote = undefined;
-      continue;
-    }
-    if (lineStart) {
-      if (c === ' ') {
-        if (++indent > MAX_INDENT) return i;
-        continue;
-      }
-      lineStart = false;
-    }
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
-    } else if (c === '[' || c === '{') {
-      if (++depth > MAX_DEPTH) return i;
-    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
-  }
-  return undefined;
+  const index = new NodeIndex();
+  return { file, data, locate: (pointer, key = false) => at(offsetOf(doc, pointer, key, index)) };
 }
 
 function syntaxProblem(code: string, message: string, text: string, offset: number): Problem {
-  if (code === 'DUPLICATE_KEY') return { key: 'yaml.duplicateKey', params: { key: keyAt(text, offset) } };
+  if (code === 'DUPLICATE_KEY') return { key: 'yaml.duplicateKey', params: { key: clip(keyAt(text, offset)) } };
   if (code === 'MULTIPLE_DOCS') return { key: 'yaml.multipleDocuments' };
-  if (code === 'TAG_RESOLVE_FAILED') return { key: 'yaml.tag', params: { tag: message.match(/!\S*/)?.[0] ?? '' } };
-  return { key: 'yaml.syntax', params: { message: message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message } };
+  if (code === 'TAG_RESOLVE_FAILED') return { key: 'yaml.tag', params: { tag: clip(message.match(/!\S*/)?.[0] ?? '') } };
+  return { key: 'yaml.syntax', params: { message: clip(message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message, 200) } };
 }
 
 function keyAt(text: string, offset: number): string {
@@ -106,28 +79,37 @@ function keyAt(text: string, offset: number): string {
   return (rest.match(/^\s*["']?([^"':\n]+)/)?.[1] ?? rest.split(':')[0] ?? '').trim();
 }
 
-/** Checks the parser accepts but a settings file must not contain: explicit tags, unsafe numbers, prototype keys. */
+/**
+ * Checks the parser accepts but a settings file must not contain: explicit tags, unsafe numbers, prototype keys.
+ * Past MAX_PROBLEMS the rest are counted, not made.
+ */
 function nodeProblems(doc: Document, text: string, file: string, at: (offset: number) => { line: number; col: number }): Problem[] {
   const problems: Problem[] = [];
+  const index = new NodeIndex();
+  let omitted = 0;
+  const add = (make: () => Problem) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(make());
+    else omitted++;
+  };
   visit(doc, {
     Node: (key, node, path) => {
       if (key === 'key') return;
       const start = node.range?.[0] ?? 0;
-      // The pointer is worked out only for a node with a problem: it costs a search through each parent.
-      // The range starts at the value; a tag was written just before it.
-      if (!isAlias(node) && node.tag) problems.push({ key: 'yaml.tag', params: { tag: node.tag }, file, pointer: pointerOf(path, node), ...at(tagStart(text, start)) });
+      // The pointer is worked out only for a node with a problem. The range starts at the value; a tag was
+      // written just before it.
+      if (!isAlias(node) && node.tag) add(() => ({ key: 'yaml.tag', params: { tag: clip(node.tag ?? '') }, file, pointer: pointerOf(path, node, index), ...at(tagStart(text, start)) }));
       if (isScalar(node) && typeof node.value === 'number' && !isExactNumber(node.value)) {
-        problems.push({ key: 'yaml.number', params: { value: node.source ?? String(node.value) }, file, pointer: pointerOf(path, node), ...at(start) });
+        add(() => ({ key: 'yaml.number', params: { value: clip(node.source ?? String(node.value)) }, file, pointer: pointerOf(path, node, index), ...at(start) }));
       }
     },
     Pair: (_key, pair, path) => {
       const k = isScalar(pair.key) ? pair.key.value : undefined;
       if (typeof k === 'string' && FORBIDDEN_KEYS.has(k)) {
-        problems.push({ key: 'schema.forbiddenKey', params: { property: k }, file, pointer: `${pointerOf(path, undefined)}/${k}`, ...at((pair.key as Node).range?.[0] ?? 0) });
+        add(() => ({ key: 'schema.forbiddenKey', params: { property: k }, file, pointer: `${pointerOf(path, undefined, index)}/${k}`, ...at((pair.key as Node).range?.[0] ?? 0) }));
       }
     },
   });
-  return problems;
+  return omitted > 0 ? [...problems, omittedProblem(omitted, file)] : problems;
 }
 
 /** Where the tag written just before a value begins (looking back a bounded distance). */
@@ -137,14 +119,43 @@ function tagStart(text: string, valueStart: number): number {
   return match ? from + match.index : valueStart;
 }
 
+/**
+ * Each collection's children by key or position, made on first use: looking a child up is then constant, so placing
+ * every one of n problems costs n steps in all rather than a search through each parent every time.
+ */
+class NodeIndex {
+  #keys = new WeakMap<YAMLMap, Map<string, { key: Node | null; value: unknown }>>();
+  #positions = new WeakMap<YAMLSeq, Map<unknown, number>>();
+
+  pair(map: YAMLMap, key: string): { key: Node | null; value: unknown } | undefined {
+    let byKey = this.#keys.get(map);
+    if (!byKey) {
+      byKey = new Map();
+      // The first of equal keys, as a search from the start finds it.
+      for (const p of map.items) if (isPair(p) && isScalar(p.key) && !byKey.has(String(p.key.value))) byKey.set(String(p.key.value), p as { key: Node; value: unknown });
+      this.#keys.set(map, byKey);
+    }
+    return byKey.get(key);
+  }
+
+  position(seq: YAMLSeq, item: unknown): number {
+    let byItem = this.#positions.get(seq);
+    if (!byItem) {
+      byItem = new Map(seq.items.map((child, i) => [child, i] as const).reverse());
+      this.#positions.set(seq, byItem);
+    }
+    return byItem.get(item) ?? -1;
+  }
+}
+
 /** JSON pointer of a node from the ancestors `visit` passes (collections and pairs). */
-function pointerOf(path: readonly unknown[], node: unknown): string {
+function pointerOf(path: readonly unknown[], node: unknown, index: NodeIndex): string {
   const chain = [...path.slice(1), node];
   let pointer = '';
   for (let i = 0; i < chain.length; i++) {
     const parent = chain[i];
     const child = chain[i + 1];
-    if (isSeq(parent) && child !== undefined) pointer += `/${parent.items.indexOf(child as never)}`;
+    if (isSeq(parent) && child !== undefined) pointer += `/${index.position(parent, child)}`;
     else if (isPair(parent) && isScalar(parent.key)) pointer += `/${String(parent.key.value).replace(/~/g, '~0').replace(/\//g, '~1')}`;
   }
   return pointer;
@@ -155,16 +166,16 @@ function isExactNumber(n: number): boolean {
 }
 
 /** Offset of the value (or key) a JSON pointer names; the nearest existing ancestor when it does not exist. */
-function offsetOf(doc: Document, pointer: string, wantKey: boolean): number {
+function offsetOf(doc: Document, pointer: string, wantKey: boolean, index: NodeIndex): number {
   const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node: unknown = doc.contents;
   let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
   for (const [i, segment] of segments.entries()) {
     const last = i === segments.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+      const pair = index.pair(node, segment);
       if (!pair) return offset;
-      if (last && wantKey) return (pair.key as Node).range?.[0] ?? offset;
+      if (last && wantKey) return pair.key?.range?.[0] ?? offset;
       node = pair.value;
     } else if (isSeq(node)) {
       node = node.items[Number(segment)];
