@@ -1,5 +1,5 @@
 // The test's own file work is synchronous: in-memory files make the event-loop round trips the larger cost.
-import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,6 +40,8 @@ const world = await mkdtemp(path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpd
 afterAll(() => rm(world, { recursive: true, force: true }));
 const outside = path.join(world, 'outside');
 const copy = path.join(world, 'copy');
+const stock = path.join(world, 'pipes');
+mkdirSync(stock);
 const changedRegion = path.join(outside, 'region.yaml');
 const changedRegionText = (await readFile(gorontalo, 'utf8')).replace('+62 435 000000', '+62 435 111111');
 
@@ -121,7 +123,16 @@ function changeJson(original: string, change: (data: any) => void): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-const mkfifo = (file: string) => execa('mkfifo', [file]);
+/** Makes a named pipe at `file`: moved from a stock made a few hundred at a time (one process each, not one per pipe). */
+const pipes: string[] = [];
+async function mkfifo(file: string): Promise<void> {
+  if (pipes.length === 0) {
+    const names = Array.from({ length: 200 }, (_, i) => path.join(stock, `${Date.now()}-${i}`));
+    await execa('mkfifo', names);
+    pipes.push(...names);
+  }
+  renameSync(pipes.pop() as string, file);
+}
 
 async function damageRecord(name: typeof MANIFEST | typeof BASE, damage: RecordDamage): Promise<void> {
   const file = path.join(copy, name);

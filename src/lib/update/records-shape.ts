@@ -38,7 +38,7 @@ const BASE_TYPE: Record<Expected, string> = { object: 'object', objects: 'object
 const found = (value: unknown, expected: Expected) => (jsonType(value) === BASE_TYPE[expected] ? 'invalid' : jsonType(value));
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-const pointerOf = (prefix: string, keys: readonly string[]) => prefix + keys.map((k) => `/${escape(k)}`).join('');
+export const pointerOf = (prefix: string, keys: readonly string[]) => prefix + keys.map((k) => `/${escape(k)}`).join('');
 
 /**
  * Every field that does not hold what it must (the first `limit`), a missing or wrong parent reported once instead

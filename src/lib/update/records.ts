@@ -4,7 +4,7 @@ import { BASE_FILE, MANIFEST_FILE, MANIFEST_KEY, sha256, type Manifest } from '.
 import { UserError, type Problem } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { unsafeReason } from '../plan/safe-path.js';
-import { checkShape, DEPTH_LIMIT, depthOf, isObject, jsonType, type Expected, type Field } from './records-shape.js';
+import { checkShape, DEPTH_LIMIT, depthOf, isObject, jsonType, pointerOf, type Expected, type Field } from './records-shape.js';
 
 /**
  * The copy's own records, checked before an update trusts them: the manifest (.yo-rc.json) says which app the copy
@@ -28,7 +28,6 @@ const SHOWN = 20;
 
 const APP_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const SHA256 = /^[0-9a-f]{64}$/;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const isText = (v: unknown) => typeof v === 'string' && v.length > 0;
 const isPath = (p: string) => unsafeReason(p) === undefined;
 
@@ -50,7 +49,8 @@ const MANIFEST_FIELDS: Field[] = [
   { at: ['files'], expected: 'object', test: isObject, each: { key: isPath, value: (v) => typeof v === 'string' && SHA256.test(v), expected: 'sha256' } },
 ];
 const BASE_FIELDS: Field[] = [
-  { at: ['files'], expected: 'object', test: isObject, each: { key: isPath, value: (v) => typeof v === 'string' && v.length % 4 === 0 && BASE64.test(v), expected: 'base64' } },
+  // Whether each string is base64 is checked as it is decoded (readBase): a regular expression costs more.
+  { at: ['files'], expected: 'object', test: isObject, each: { key: isPath, value: (v) => typeof v === 'string', expected: 'base64' } },
 ];
 
 /** Checks the records as read from the copy (undefined: the file is missing) and returns what an update may trust. */
@@ -115,12 +115,13 @@ function fieldProblem(at: Place, pointer: string, expected: Expected, found: str
 /** JSON text → value; conflict markers and broken JSON are reported as such, with the line where they start. */
 function parseRecord(text: string, at: Place, route: Route): unknown {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const marker = /^(<{7}|\|{7}|={7}|>{7})( |\r?$)/m.exec(body);
-  if (marker) throw new UserError({ key: 'records.conflict', file: at.file, line: body.slice(0, marker.index).split('\n').length, params: { name: at.name, route } });
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch {
+    // A line that starts with a conflict marker is never JSON: say what it is.
+    const marker = /^(<{7}|\|{7}|={7}|>{7})( |\r?$)/m.exec(body);
+    if (marker) throw new UserError({ key: 'records.conflict', file: at.file, line: body.slice(0, marker.index).split('\n').length, params: { name: at.name, route } });
     throw new UserError({ key: 'records.notJson', file: at.file, params: { name: at.name, route, empty: body.trim() === '' ? 1 : undefined } });
   }
   // Settings are cloned and turned into YAML recursively: a record nested deeper than any the kit writes is damaged.
@@ -174,7 +175,15 @@ function readBase(text: string | undefined, at: Place, route: Route, recorded: R
   }
   const problems = shapeProblems(data, BASE_FIELDS, '');
   if (problems.length > 0) return problems.map((p) => fieldProblem(at, p.pointer, p.expected, p.found, route));
-  const files = new Map(Object.entries((data as { files: Record<string, string> }).files).map(([p, b64]) => [p, Buffer.from(b64, 'base64')]));
+  const files = new Map<string, Buffer>();
+  const undecodable: Problem[] = [];
+  for (const [p, b64] of Object.entries((data as { files: Record<string, string> }).files)) {
+    const bytes = Buffer.from(b64, 'base64');
+    // Base64 as the kit writes it: encoding the bytes again gives the same text (Buffer.from skips what is not).
+    if (bytes.toString('base64') === b64) files.set(p, bytes);
+    else if (undecodable.length < SHOWN) undecodable.push(fieldProblem(at, pointerOf('', ['files', p]), 'base64', 'invalid', route));
+  }
+  if (undecodable.length > 0) return undecodable;
   if (recorded === undefined) return [{ key: 'records.noBase', file: at.file, params: { name: at.name, route, unverified: 1 } }];
   const paths = [...new Set([...files.keys(), ...Object.keys(recorded)])].sort();
   const differ = paths.filter((p) => !Object.hasOwn(recorded, p) || !files.has(p) || sha256(files.get(p) as Buffer) !== recorded[p]);
