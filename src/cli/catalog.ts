@@ -1,4 +1,4 @@
-import { mkdtemp, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../lib/catalog/load.js';
@@ -15,6 +15,7 @@ import { actualBump, diffCatalogs, requiredBump, type Bump } from '../lib/catalo
 import { releaseCatalog } from '../lib/catalog/release.js';
 import type { Catalog } from '../lib/catalog/types.js';
 import { builtinCatalogDir } from '../lib/paths.js';
+import { refuseLongPaths } from '../lib/plan/safe-path.js';
 import { STATUS_LINE } from '../lib/copy/scaffold.js';
 
 /** `replika catalog export --publiccode DIR`: the origin's publiccode.yml for every catalogue application. */
@@ -27,8 +28,10 @@ export async function runCatalog(argv: string[], io: Io): Promise<number> {
   const { values } = parse('catalog export', catalogExportOptions, rest);
   if (!values.publiccode) throw new UsageError({ key: 'usage.missing', params: { names: '--publiccode DIR', example: 'replika catalog export --publiccode publiccode' } });
   const plan = await originPubliccode(await loadCatalog());
+  const destination = path.resolve(io.cwd, values.publiccode);
+  refuseLongPaths(destination, plan.copies);
   const result = await writeRun(plan, {
-    destination: path.resolve(io.cwd, values.publiccode),
+    destination,
     force: values.force,
     dryRun: values['dry-run'],
     onFile: (status, file) => io.out(say(io.lang, STATUS_LINE[status], { path: file })),
@@ -61,11 +64,21 @@ async function runCatalogValidate(argv: string[], io: Io): Promise<number> {
 async function runCatalogDiff(argv: string[], io: Io): Promise<number> {
   const { positionals } = parse('catalog diff', catalogDiffOptions, argv);
   if (positionals.length !== 2) throw new UsageError({ key: 'usage.missing', params: { names: 'OLD NEW', example: 'replika catalog diff ../release-1.0.0/catalog catalog' } });
-  const [before, after] = await Promise.all(positionals.map(async (p) => loadCatalog(await catalogAt(p, io.cwd))));
-  const changes = await diffCatalogs(before as Catalog, after as Catalog);
-  for (const change of changes) io.out(say(io.lang, 'diffLine', { ...change }));
-  io.out(say(io.lang, 'diffRequired', { bump: requiredBump(changes), from: (before as Catalog).version, to: (after as Catalog).version, actual: actualBump((before as Catalog).version, (after as Catalog).version) }));
-  return 0;
+  // Folders a git ref was extracted into: removed however the comparison ends.
+  const extracted: string[] = [];
+  try {
+    // Both settle before anything is removed: one failing must not leave the other extracting.
+    const loaded = await Promise.allSettled(positionals.map(async (p) => loadCatalog(await catalogAt(p, io.cwd, extracted))));
+    const failed = loaded.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [before, after] = loaded.map((r) => (r as PromiseFulfilledResult<Catalog>).value);
+    const changes = await diffCatalogs(before as Catalog, after as Catalog);
+    for (const change of changes) io.out(say(io.lang, 'diffLine', { ...change }));
+    io.out(say(io.lang, 'diffRequired', { bump: requiredBump(changes), from: (before as Catalog).version, to: (after as Catalog).version, actual: actualBump((before as Catalog).version, (after as Catalog).version) }));
+    return 0;
+  } finally {
+    await Promise.all(extracted.map((dir) => rm(dir, { recursive: true, force: true })));
+  }
 }
 
 /** `replika catalog release [DIR] --previous OLD [--bump B]`. */
@@ -93,9 +106,9 @@ async function trusted(dir: string, values: { trust?: boolean; 'catalog-sha256'?
 
 /**
  * A catalogue folder, or a git ref of the repository the command runs in: its catalog/ and templates/ at that
- * ref are extracted to a temp folder (git archive, no shell).
+ * ref are extracted to a temp folder (git archive, no shell), noted in `extracted` for the caller to remove.
  */
-async function catalogAt(spec: string, cwd: string): Promise<string> {
+async function catalogAt(spec: string, cwd: string, extracted: string[]): Promise<string> {
   const dir = path.resolve(cwd, spec);
   if (await stat(dir).then((s) => s.isDirectory(), () => false)) return dir;
   const { execa } = await import('execa');
@@ -103,6 +116,7 @@ async function catalogAt(spec: string, cwd: string): Promise<string> {
   const verified = root.exitCode === 0 ? await execa('git', ['rev-parse', '--verify', '--quiet', `${spec}^{commit}`], { cwd, reject: false }) : undefined;
   if (!verified || verified.exitCode !== 0) throw new UsageError({ key: 'catalog.notFound', params: { spec } });
   const out = await mkdtemp(path.join(tmpdir(), 'replika-ref-'));
+  extracted.push(out);
   await execa('git', ['archive', '--format=tar', verified.stdout.trim(), '--', 'catalog', 'templates'], { cwd: root.stdout.trim() }).pipe('tar', ['-x', '-C', out]);
   return path.join(out, 'catalog');
 }

@@ -111,6 +111,8 @@ export const en = {
   'path.unsafe': { text: (p) => `unsafe output path "${p.path}": ${p.reason}`, hint: () => 'Output paths must stay inside the destination; rename the template file or fix the setting.' },
   'path.collision': { text: (p) => `"${p.path}" and "${p.other}" would be the same file on some systems`, hint: () => 'Rename one of them.' },
   'path.symlink': { text: (p) => `${p.path} is a symbolic link`, hint: () => 'Replika does not write through symbolic links: remove the link or choose another destination.' },
+  'path.tooLong': { text: (p) => `the path ${p.path} is ${p.length} bytes long; this system allows at most ${p.limit}`, hint: () => 'Nothing was written. Choose a destination with a shorter path (closer to the root of the disk) and run again.' },
+  'path.nameTooLong': { text: (p) => `a name in ${p.path} is ${p.length} bytes long; this system allows at most ${p.limit} per name`, hint: () => 'Nothing was written. Shorten that name (the --out folder or the template file) and run again.' },
   'problems.omitted': { text: (p) => `… and ${p.count} more problems, not listed`, hint: () => 'Fix the problems listed above and run again to see the rest.' },
   'destination.notDirectory': { text: (p) => `destination ${p.path} exists and is not a folder`, hint: () => 'Choose another --out.' },
   // Command line

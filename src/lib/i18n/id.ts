@@ -107,6 +107,8 @@ export const id: Record<keyof typeof en, Message> = {
   'path.unsafe': { text: (p) => `jalur keluaran tidak aman "${p.path}": ${p.reason}`, hint: () => 'Jalur keluaran harus tetap di dalam folder tujuan; ganti nama berkas template atau perbaiki pengaturannya.' },
   'path.collision': { text: (p) => `"${p.path}" dan "${p.other}" akan menjadi berkas yang sama di sebagian sistem`, hint: () => 'Ganti nama salah satunya.' },
   'path.symlink': { text: (p) => `${p.path} adalah tautan simbolik`, hint: () => 'Replika tidak menulis melalui tautan simbolik: hapus tautannya atau pilih folder tujuan lain.' },
+  'path.tooLong': { text: (p) => `jalur ${p.path} panjangnya ${p.length} bita; sistem ini mengizinkan paling banyak ${p.limit}`, hint: () => 'Tidak ada yang ditulis. Pilih folder tujuan dengan jalur yang lebih pendek (lebih dekat ke akar disk) lalu jalankan lagi.' },
+  'path.nameTooLong': { text: (p) => `sebuah nama di ${p.path} panjangnya ${p.length} bita; sistem ini mengizinkan paling banyak ${p.limit} per nama`, hint: () => 'Tidak ada yang ditulis. Perpendek nama itu (folder --out atau berkas template) lalu jalankan lagi.' },
   'problems.omitted': { text: (p) => `… dan ${p.count} masalah lain, tidak dicantumkan`, hint: () => 'Perbaiki masalah yang tercantum di atas lalu jalankan lagi untuk melihat sisanya.' },
   'destination.notDirectory': { text: (p) => `tujuan ${p.path} sudah ada dan bukan folder`, hint: () => 'Pilih --out yang lain.' },
   'usage.command': { text: (p) => `perintah "${p.command}" tidak dikenal`, hint: () => 'Jalankan "replika --help" untuk melihat daftar perintah.' },

@@ -1,4 +1,6 @@
-import type { Problem } from '../errors.js';
+import path from 'node:path';
+import { UserError, type Problem } from '../errors.js';
+import { clipMiddle } from '../text/short-list.js';
 import { hasControls } from '../text/terminal.js';
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
@@ -39,4 +41,38 @@ export function pathProblems(paths: readonly string[], file?: string): Problem[]
     else folded.set(key, relative);
   }
   return problems;
+}
+
+/**
+ * The longest file name and the longest path the system takes: 255 bytes a name on every common file system, and
+ * PATH_MAX less its terminating NUL (Linux 4096, macOS 1024). Windows counts UTF-16 units, and Node passes long
+ * paths there itself.
+ */
+export const NAME_MAX = 255;
+export const PATH_MAX = process.platform === 'darwin' ? 1023 : process.platform === 'win32' ? Infinity : 4095;
+const size = (text: string) => (process.platform === 'win32' ? text.length : Buffer.byteLength(text));
+
+/**
+ * Refuses, before anything is written, files the system would refuse for the length of a name or of the whole path
+ * under `destination`: it says so only when the first write fails, after every file was already announced. The
+ * longest of each kind is named.
+ */
+export function refuseLongPaths(destination: string, copies: readonly { dir: string; files: readonly { path: string }[] }[]): void {
+  let name: { file: string; length: number } | undefined;
+  let whole: { file: string; length: number } | undefined;
+  for (const copy of copies) {
+    for (const file of copy.files) {
+      const absolute = path.join(destination, copy.dir, file.path);
+      const length = size(absolute);
+      if (length > PATH_MAX && length > (whole?.length ?? 0)) whole = { file: absolute, length };
+      for (const segment of absolute.split(path.sep)) {
+        const bytes = size(segment);
+        if (bytes > NAME_MAX && bytes > (name?.length ?? 0)) name = { file: absolute, length: bytes };
+      }
+    }
+  }
+  const problems: Problem[] = [];
+  if (name) problems.push({ key: 'path.nameTooLong', params: { path: clipMiddle(name.file), length: name.length, limit: NAME_MAX } });
+  if (whole) problems.push({ key: 'path.tooLong', params: { path: clipMiddle(whole.file), length: whole.length, limit: PATH_MAX } });
+  if (problems.length > 0) throw new UserError(problems);
 }

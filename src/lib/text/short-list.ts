@@ -16,3 +16,10 @@ export function shortList(items: Iterable<unknown>, max = LISTED): string {
 export function clip(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max - 3)}…` : text;
 }
+
+/** A long path shown whole at both ends, where its root and its file name are: `/tmp/aaaa…aaaa/README.md`. */
+export function clipMiddle(text: string, max = 120): string {
+  if (text.length <= max) return text;
+  const half = Math.floor((max - 1) / 2);
+  return `${text.slice(0, half)}…${text.slice(-half)}`;
+}
