@@ -66,7 +66,9 @@ async function readRegular(file: string, relative: string, limit: number, seen: 
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const { bytesRead, buffer } = await handle.read({ buffer: Buffer.alloc(Math.min(limit + 1 - total, 1 << 20) || 1) });
+      // The first read is sized from the file (one byte more, to see it grow); later ones only if it did.
+      const want = total === 0 ? stat.size + 1 : 1 << 16;
+      const { bytesRead, buffer } = await handle.read({ buffer: Buffer.allocUnsafe(Math.min(limit + 1 - total, want) || 1) });
       if (bytesRead === 0) break;
       chunks.push(buffer.subarray(0, bytesRead));
       total += bytesRead;
