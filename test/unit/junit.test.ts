@@ -86,6 +86,8 @@ describe('check --reporter junit, as GitHub JUnit reporters read it', () => {
     expect(found?.name).toBe(`app${kept} for x${kept}.yaml`);
     expect(found?.path).toBe(`t${kept}.ejs`);
     expect(found?.message).toBe(`template error: ${kept}`.trim());
-    expect(found?.details).toContain(`template error: ${kept}`.trimEnd());
+    // The body is the formatted report, which shows control characters escaped (as a terminal would get them).
+    expect(found?.details).toContain('template error: a\\u0000b\\u0007c\\u001Bd');
+    expect(found?.details).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uFFFF]/);
   });
 });
