@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { UserError, type Problem } from '../errors.js';
 import { boundProblems, MAX_PROBLEMS, omittedProblem } from '../report.js';
 import { clip } from '../text/short-list.js';
@@ -81,34 +81,51 @@ function keyAt(text: string, offset: number): string {
 
 /**
  * Checks the parser accepts but a settings file must not contain: explicit tags, unsafe numbers, prototype keys.
- * Past MAX_PROBLEMS the rest are counted, not made.
+ * One walk that keeps the pointer of where it is, so a problem's pointer costs nothing to find; past MAX_PROBLEMS
+ * the rest are counted, not made.
  */
 function nodeProblems(doc: Document, text: string, file: string, at: (offset: number) => { line: number; col: number }): Problem[] {
   const problems: Problem[] = [];
-  const index = new NodeIndex();
   let omitted = 0;
   const add = (make: () => Problem) => {
     if (problems.length < MAX_PROBLEMS) problems.push(make());
     else omitted++;
   };
-  visit(doc, {
-    Node: (key, node, path) => {
-      if (key === 'key') return;
+  const segments: string[] = [];
+  const pointer = () => segments.map((s) => `/${s}`).join('');
+  const walk = (node: unknown, isKey = false): void => {
+    if (isPair(node)) return pair(node);
+    if (!isNode(node) || isAlias(node)) return;
+    // A key's own tag or number is the key's text; what a collection used as a key holds is checked like values.
+    if (!isKey) {
       const start = node.range?.[0] ?? 0;
-      // The pointer is worked out only for a node with a problem. The range starts at the value; a tag was
-      // written just before it.
-      if (!isAlias(node) && node.tag) add(() => ({ key: 'yaml.tag', params: { tag: clip(node.tag ?? '') }, file, pointer: pointerOf(path, node, index), ...at(tagStart(text, start)) }));
+      // The range starts at the value; a tag was written just before it.
+      if (node.tag) add(() => ({ key: 'yaml.tag', params: { tag: clip(node.tag ?? '') }, file, pointer: pointer(), ...at(tagStart(text, start)) }));
       if (isScalar(node) && typeof node.value === 'number' && !isExactNumber(node.value)) {
-        add(() => ({ key: 'yaml.number', params: { value: clip(node.source ?? String(node.value)) }, file, pointer: pointerOf(path, node, index), ...at(start) }));
+        add(() => ({ key: 'yaml.number', params: { value: clip(node.source ?? String(node.value)) }, file, pointer: pointer(), ...at(start) }));
       }
-    },
-    Pair: (_key, pair, path) => {
-      const k = isScalar(pair.key) ? pair.key.value : undefined;
-      if (typeof k === 'string' && FORBIDDEN_KEYS.has(k)) {
-        add(() => ({ key: 'schema.forbiddenKey', params: { property: k }, file, pointer: `${pointerOf(path, undefined, index)}/${k}`, ...at((pair.key as Node).range?.[0] ?? 0) }));
-      }
-    },
-  });
+    }
+    if (isMap(node)) for (const item of node.items) pair(item);
+    else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        segments.push(String(i));
+        walk(item);
+        segments.pop();
+      });
+    }
+  };
+  const pair = (item: Pair<unknown, unknown>): void => {
+    const key = item.key;
+    const name = isScalar(key) ? key.value : undefined;
+    if (typeof name === 'string' && FORBIDDEN_KEYS.has(name)) {
+      add(() => ({ key: 'schema.forbiddenKey', params: { property: name }, file, pointer: `${pointer()}/${name}`, ...at((key as Node).range?.[0] ?? 0) }));
+    }
+    walk(key, true);
+    if (isScalar(key)) segments.push(String(key.value).replace(/~/g, '~0').replace(/\//g, '~1'));
+    walk(item.value);
+    if (isScalar(key)) segments.pop();
+  };
+  walk(doc.contents);
   return omitted > 0 ? [...problems, omittedProblem(omitted, file)] : problems;
 }
 
@@ -120,12 +137,11 @@ function tagStart(text: string, valueStart: number): number {
 }
 
 /**
- * Each collection's children by key or position, made on first use: looking a child up is then constant, so placing
- * every one of n problems costs n steps in all rather than a search through each parent every time.
+ * Each mapping's pairs by key, made on first use: looking a key up is then constant, so placing every one of n
+ * problems costs n steps in all rather than a search through each mapping every time.
  */
 class NodeIndex {
   #keys = new WeakMap<YAMLMap, Map<string, { key: Node | null; value: unknown }>>();
-  #positions = new WeakMap<YAMLSeq, Map<unknown, number>>();
 
   pair(map: YAMLMap, key: string): { key: Node | null; value: unknown } | undefined {
     let byKey = this.#keys.get(map);
@@ -137,28 +153,6 @@ class NodeIndex {
     }
     return byKey.get(key);
   }
-
-  position(seq: YAMLSeq, item: unknown): number {
-    let byItem = this.#positions.get(seq);
-    if (!byItem) {
-      byItem = new Map(seq.items.map((child, i) => [child, i] as const).reverse());
-      this.#positions.set(seq, byItem);
-    }
-    return byItem.get(item) ?? -1;
-  }
-}
-
-/** JSON pointer of a node from the ancestors `visit` passes (collections and pairs). */
-function pointerOf(path: readonly unknown[], node: unknown, index: NodeIndex): string {
-  const chain = [...path.slice(1), node];
-  let pointer = '';
-  for (let i = 0; i < chain.length; i++) {
-    const parent = chain[i];
-    const child = chain[i + 1];
-    if (isSeq(parent) && child !== undefined) pointer += `/${index.position(parent, child)}`;
-    else if (isPair(parent) && isScalar(parent.key)) pointer += `/${String(parent.key.value).replace(/~/g, '~0').replace(/\//g, '~1')}`;
-  }
-  return pointer;
 }
 
 function isExactNumber(n: number): boolean {

@@ -1,4 +1,4 @@
-import { isScalar, visit, YAMLParseError, type Document } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, YAMLParseError, type Document } from 'yaml';
 
 /**
  * The keys of a mapping written twice, as the parser's own check (`uniqueKeys: true`) reports them, in one pass:
@@ -7,10 +7,13 @@ import { isScalar, visit, YAMLParseError, type Document } from 'yaml';
  */
 export function duplicateKeys(doc: Document): YAMLParseError[] {
   const errors: YAMLParseError[] = [];
-  visit(doc, {
-    Map: (_key, map) => {
+  const walk = (node: unknown): void => {
+    if (isPair(node)) {
+      walk(node.key);
+      walk(node.value);
+    } else if (isMap(node)) {
       const seen = new Set<unknown>();
-      for (const pair of map.items) {
+      for (const pair of node.items) {
         const key = pair.key as unknown;
         const id = isScalar(key) ? key.value : key;
         // NaN is not equal to itself for the parser either.
@@ -19,11 +22,13 @@ export function duplicateKeys(doc: Document): YAMLParseError[] {
           seen.add(id);
           continue;
         }
-        const start = (isScalar(key) || (key !== null && typeof key === 'object' && 'range' in key) ? (key as { range?: [number, number] }).range?.[0] : undefined) ?? map.range?.[0] ?? 0;
+        const start = (isNode(key) ? key.range?.[0] : undefined) ?? node.range?.[0] ?? 0;
         errors.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
       }
-    },
-  });
+      for (const pair of node.items) walk(pair);
+    } else if (isSeq(node)) for (const item of node.items) walk(item);
+  };
+  walk(doc.contents);
   return errors;
 }
 
