@@ -15,7 +15,6 @@ import { actualBump, diffCatalogs, requiredBump, type Bump } from '../lib/catalo
 import { releaseCatalog } from '../lib/catalog/release.js';
 import type { Catalog } from '../lib/catalog/types.js';
 import { builtinCatalogDir } from '../lib/paths.js';
-import { refuseLongPaths } from '../lib/plan/safe-path.js';
 import { STATUS_LINE } from '../lib/copy/scaffold.js';
 
 /** `replika catalog export --publiccode DIR`: the origin's publiccode.yml for every catalogue application. */
@@ -29,7 +28,6 @@ export async function runCatalog(argv: string[], io: Io): Promise<number> {
   if (!values.publiccode) throw new UsageError({ key: 'usage.missing', params: { names: '--publiccode DIR', example: 'replika catalog export --publiccode publiccode' } });
   const plan = await originPubliccode(await loadCatalog());
   const destination = path.resolve(io.cwd, values.publiccode);
-  refuseLongPaths(destination, plan.copies);
   const result = await writeRun(plan, {
     destination,
     force: values.force,

@@ -1,8 +1,6 @@
-import path from 'node:path';
 import { UsageError } from '../lib/errors.js';
 import { scaffold } from '../lib/copy/scaffold.js';
-import { refuseLongPaths } from '../lib/plan/safe-path.js';
-import { defaultOut, prepare } from '../lib/run.js';
+import { prepare } from '../lib/run.js';
 import { list, parse } from './args.js';
 import { catalogFromFlags } from './catalog-flags.js';
 import type { Io } from './io.js';
@@ -27,7 +25,6 @@ export async function runNew(argv: string[], io: Io): Promise<number> {
   // 2. Validate and render everything in memory; any problem stops here, before a byte is written.
   const catalog = await catalogFromFlags(values, io.cwd);
   const prepared = await prepare(values.region as string, apps, catalog);
-  refuseLongPaths(path.resolve(io.cwd, values.out ?? defaultOut(prepared.region)), prepared.plan.copies);
 
   // 3. Confirm, write and run the optional commands; a terminal asks only when someone is there to answer.
   const terminal = io.interactive && !values.yes && !values['dry-run'] ? await terminalAdapter() : undefined;

@@ -9,7 +9,6 @@ import { UsageError } from '../../lib/errors.js';
 import { resolveLang, say, type Lang } from '../../lib/i18n/index.js';
 import type { Ask, Io } from '../../lib/io.js';
 import { builtinCatalogDir } from '../../lib/paths.js';
-import { refuseLongPaths } from '../../lib/plan/safe-path.js';
 import { showControls } from '../../lib/text/terminal.js';
 import { createRegionFile } from '../../lib/region/create.js';
 import { defaultOut, prepare, type Prepared } from '../../lib/run.js';
@@ -68,7 +67,6 @@ export default class ReplikaGenerator extends Generator<Record<string, unknown>,
     const io: Io = { lang: this.lang, out: (line) => this.log(showControls(line)), err: (line) => this.log(showControls(line)), interactive: this.interactive, cwd: this.destinationRoot() };
     const terminal = this.interactive ? (this.env.adapter as unknown as InputOutputAdapter) : undefined;
     const { yes, force, git, install } = this.options;
-    refuseLongPaths(path.resolve(this.destinationRoot(), this.out as string), (this.prepared as Prepared).plan.copies);
     await scaffold(this.prepared as Prepared, { out: this.out, yes, force, dryRun: this.options['dry-run'], git, install, terminal }, io);
   }
 

@@ -3,7 +3,9 @@ import type { InputOutputAdapter } from '@yeoman/types';
 import { UserError } from '../errors.js';
 import { say, type UiKey } from '../i18n/index.js';
 import type { Io } from '../io.js';
+import { refuseLongPaths } from '../plan/safe-path.js';
 import { publiccodeReminderLines } from '../publiccode.js';
+import { showControls } from '../text/terminal.js';
 import type { Prepared } from '../run.js';
 import { defaultOut } from '../run.js';
 import type { FileStatus } from './adapter.js';
@@ -35,9 +37,10 @@ export async function scaffold(prepared: Prepared, options: ScaffoldOptions, io:
   const shown = relative.startsWith('..') ? destination : relative || '.';
   const { terminal } = options;
 
-  // 1. Ask before writing when someone is there to answer.
+  // 1. Paths the system cannot hold are refused before anyone is asked; then ask when someone can answer.
+  refuseLongPaths(destination, plan.copies);
   if (terminal && !options.yes && !options.dryRun) {
-    const message = say(io.lang, 'confirmWrite', { count: plan.copies.length, region: region.region.name, dir: shown });
+    const message = showControls(say(io.lang, 'confirmWrite', { count: plan.copies.length, region: region.region.name, dir: shown }));
     const { ok } = await terminal.prompt<{ ok: boolean }>([{ type: 'confirm', name: 'ok', default: true, message }]);
     if (!ok) throw new UserError({ key: 'write.aborted' });
   }

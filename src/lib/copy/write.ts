@@ -7,6 +7,7 @@ import { collecting, isPromptExit, promptInterrupted, UserError, type Problem } 
 import type { CopyPlan } from '../plan/plan.js';
 import { conflictAdapter, type FileStatus } from './adapter.js';
 import { checkRegular, makeFolders, MAX_FILE_BYTES, MAX_RECORD_BYTES, readInside } from './safe-fs.js';
+import { refuseLongPaths } from '../plan/safe-path.js';
 import { withSignalsHeld } from './signals.js';
 import { Transaction, type Put } from './transaction.js';
 
@@ -31,6 +32,7 @@ export async function writeRun(plan: { copies: Pick<CopyPlan, 'dir' | 'files'>[]
   const { destination } = options;
   const targets = plan.copies.flatMap((copy) => copy.files.map((file) => ({ abs: path.join(destination, copy.dir, file.path), contents: file.contents })));
   // Every existing target is a regular file within the cap before anything (the conflicter included) reads it.
+  refuseLongPaths(destination, plan.copies);
   await refuseUnsafeDestination(destination, targets.map((t) => t.abs));
   const result: WriteResult = { create: [], identical: [], force: [], skip: [] };
   const existing = new Set((await Promise.all(targets.map(async (t) => ((await exists(t.abs)) ? path.relative(destination, t.abs) : '')))).filter(Boolean));
