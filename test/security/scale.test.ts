@@ -136,8 +136,10 @@ describe('large input stays bounded', () => {
     for (const text of shallow) expect(structureProblem(text)).toBeUndefined();
   });
 
-  // Bounds: a 5,000-application catalogue loads and checks in under 30 s and 1 GB of heap growth.
-  it('a 5,000-app catalogue validates within 30 s and 1 GB', async () => {
+  // Bounds: a 5,000-application catalogue loads and checks in under 60 s and 1 GB of heap growth. The bound catches
+  // work that grows faster than the catalogue (it loads in 16–26 s here, linear in the apps); how fast a catalogue
+  // is checked is measured by `npm run bench` (P3), not asserted.
+  it('a 5,000-app catalogue validates within 60 s and 1 GB', async () => {
     const dir = await tree();
     await cp(path.join(root, 'catalog'), path.join(dir, 'catalog'), { recursive: true });
     await cp(path.join(root, 'templates'), path.join(dir, 'templates'), { recursive: true });
@@ -147,7 +149,7 @@ describe('large input stays bounded', () => {
     const { result, ms, heapMb } = await measure(() => loadCatalog(path.join(dir, 'catalog')));
     expect(result).not.toBeInstanceOf(UserError);
     expect((result as Awaited<ReturnType<typeof loadCatalog>>).apps.size).toBe(5000 + bundled);
-    expect(ms).toBeLessThan(30_000);
+    expect(ms).toBeLessThan(60_000);
     expect(heapMb).toBeLessThan(1024);
   });
 });
