@@ -97,7 +97,9 @@ async function runCatalogRelease(argv: string[], io: Io): Promise<number> {
  * needs the same trust as `replika new --catalog` (exit 4 without a matching --catalog-sha256 or --trust).
  */
 async function trusted(dir: string, values: { trust?: boolean; 'catalog-sha256'?: string }, options: { current?: boolean } = {}): Promise<void> {
-  if (path.resolve(dir) === path.resolve(builtinCatalogDir)) return;
+  // The kit's own catalogue needs no trust, and --trust asks for no check: neither loads the catalogue here
+  // (validate loads it once itself, through its parse cache).
+  if (values.trust || path.resolve(dir) === path.resolve(builtinCatalogDir)) return;
   const { catalogFor } = await import('../lib/catalog/trust.js');
   await catalogFor({ catalog: dir, trust: values.trust, pin: values['catalog-sha256'], ...options });
 }
