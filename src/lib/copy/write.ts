@@ -6,6 +6,7 @@ import type { MemFsEditorFile } from 'mem-fs-editor';
 import { collecting, isPromptExit, promptInterrupted, UserError, type Problem } from '../errors.js';
 import type { CopyPlan } from '../plan/plan.js';
 import { conflictAdapter, type FileStatus } from './adapter.js';
+import { isKitRecord } from './manifest.js';
 import { checkRegular, makeFolders, MAX_FILE_BYTES, MAX_RECORD_BYTES, readInside } from './safe-fs.js';
 import { refuseLongPaths } from '../plan/safe-path.js';
 import { withSignalsHeld } from './signals.js';
@@ -30,17 +31,18 @@ export type WriteResult = Record<FileStatus, string[]>;
  */
 export async function writeRun(plan: { copies: Pick<CopyPlan, 'dir' | 'files'>[] }, options: WriteOptions): Promise<WriteResult> {
   const { destination } = options;
-  const targets = plan.copies.flatMap((copy) => copy.files.map((file) => ({ abs: path.join(destination, copy.dir, file.path), contents: file.contents })));
+  const targets: Target[] = plan.copies.flatMap((copy) => copy.files.map((file) => {
+    const abs = path.join(destination, copy.dir, file.path);
+    return { abs, relative: path.relative(destination, abs), contents: file.contents, record: isKitRecord(file.path) };
+  }));
   // Every existing target is a regular file within the cap before anything (the conflicter included) reads it.
   refuseLongPaths(destination, plan.copies);
-  await refuseUnsafeDestination(destination, targets.map((t) => t.abs));
+  const existing = await refuseUnsafeDestination(destination, targets);
   const result: WriteResult = { create: [], identical: [], force: [], skip: [] };
-  const existing = new Set((await Promise.all(targets.map(async (t) => ((await exists(t.abs)) ? path.relative(destination, t.abs) : '')))).filter(Boolean));
   // The kit's records are always written (forced): report them as created or identical where that is the truth.
   const unchanged = new Set<string>();
   for (const target of targets) {
-    const relative = path.relative(destination, target.abs);
-    if (existing.has(relative) && isRecord(relative) && (await readInside(destination, relative, MAX_RECORD_BYTES))?.equals(target.contents)) unchanged.add(relative);
+    if (target.record && existing.has(target.relative) && (await readInside(destination, target.relative, MAX_RECORD_BYTES))?.equals(target.contents)) unchanged.add(target.relative);
   }
   const record = (status: FileStatus, relative: string) => {
     const shown = status !== 'force' ? status : !existing.has(relative) ? 'create' : unchanged.has(relative) ? 'identical' : status;
@@ -48,7 +50,7 @@ export async function writeRun(plan: { copies: Pick<CopyPlan, 'dir' | 'files'>[]
     options.onFile?.(shown, relative);
   };
   if (options.dryRun) {
-    for (const target of targets) record(await dryStatus(destination, path.relative(destination, target.abs), target.contents), path.relative(destination, target.abs));
+    for (const target of targets) record(await dryStatus(destination, target), target.relative);
     return result;
   }
 
@@ -122,40 +124,50 @@ async function writeDecided(dirs: readonly string[], destination: string, chosen
   }, undo);
 }
 
-async function dryStatus(destination: string, relative: string, contents: Buffer): Promise<FileStatus> {
-  const existing = await readInside(destination, relative, capFor(relative));
-  if (!existing) return 'create';
-  return existing.equals(contents) ? 'identical' : 'skip';
+/** A planned file at its place in the destination; the kit's records are always written and read with a larger cap. */
+interface Target {
+  abs: string;
+  relative: string;
+  contents: Buffer;
+  record: boolean;
 }
 
-/** The kit's own records in a copy: always written, and read with their larger cap. */
-const isRecord = (relative: string) => /(^|\/)(\.yo-rc\.json|\.replika\/base\.json)$/.test(relative.split(path.sep).join('/'));
-const capFor = (relative: string) => (isRecord(relative) ? MAX_RECORD_BYTES : MAX_FILE_BYTES);
+const capFor = (target: Target) => (target.record ? MAX_RECORD_BYTES : MAX_FILE_BYTES);
+
+async function dryStatus(destination: string, target: Target): Promise<FileStatus> {
+  const existing = await readInside(destination, target.relative, capFor(target));
+  if (!existing) return 'create';
+  return existing.equals(target.contents) ? 'identical' : 'skip';
+}
 
 const exists = (p: string) => lstat(p).then(() => true, () => false);
 
 /**
  * Nothing is written through a symbolic link or over a non-folder where a folder must be, and nothing is read or
  * replaced that is not a regular file (a named pipe would block the read) or is larger than any generated file.
+ * Returns the targets that exist already (destination-relative), found by the same lstat calls.
  */
-async function refuseUnsafeDestination(destination: string, files: readonly string[]): Promise<void> {
+async function refuseUnsafeDestination(destination: string, targets: readonly Target[]): Promise<Set<string>> {
   const problems: Problem[] = [];
+  const existing = new Set<string>();
   const checked = new Set<string>();
   const dest = await lstat(destination).catch(() => undefined);
   if (dest?.isSymbolicLink()) problems.push({ key: 'path.symlink', params: { path: destination } });
   else if (dest && !dest.isDirectory()) problems.push({ key: 'destination.notDirectory', params: { path: destination } });
   else if (dest) {
-    for (const file of files) {
-      let current = file;
+    for (const target of targets) {
+      let current = target.abs;
       while (current.length > destination.length && !checked.has(current)) {
         checked.add(current);
         const stat = await lstat(current).catch(() => undefined);
         const relative = path.relative(destination, current);
+        if (stat && current === target.abs) existing.add(relative);
         if (stat?.isSymbolicLink()) problems.push({ key: 'path.symlink', params: { path: relative } });
-        else if (stat && current === file) await collecting(problems, () => checkRegular(stat, relative, capFor(relative)));
+        else if (stat && current === target.abs) await collecting(problems, () => checkRegular(stat, relative, capFor(target)));
         current = path.dirname(current);
       }
     }
   }
   if (problems.length > 0) throw new UserError(problems);
+  return existing;
 }
