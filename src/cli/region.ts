@@ -6,6 +6,7 @@ import { createRegionFile } from '../lib/region/create.js';
 import { parse } from './args.js';
 import type { Io } from './io.js';
 import { regionNewOptions } from './options.js';
+import { askAt } from '../lib/io.js';
 import { terminalAdapter } from './prompt.js';
 
 /** `replika region new`: the official data fills what it knows; a person (or the examples) fill the rest. */
@@ -17,7 +18,7 @@ export async function runRegion(argv: string[], io: Io): Promise<number> {
   try {
     const { file } = await createRegionFile({
       code: values.code, name: values.name, out: values.out, force: values.force,
-      ask: terminal && ((questions) => terminal.prompt(questions as never)),
+      ask: terminal && askAt(terminal),
       lang: io.lang, cwd: io.cwd, example: 'replika region new --code 75.71',
     }, await loadCatalog());
     io.out(say(io.lang, 'regionWritten', { file: displayPath(file, io.cwd) }));

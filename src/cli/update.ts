@@ -8,7 +8,8 @@ import { badValue, parse } from './args.js';
 import { catalogFromFlags } from './catalog-flags.js';
 import type { Io } from './io.js';
 import { statusOptions, updateOptions } from './options.js';
-import { confirmOrCancel, terminalAdapter } from './prompt.js';
+import { askAt, confirmOrCancel } from '../lib/io.js';
+import { terminalAdapter } from './prompt.js';
 
 /** Exit code of `replika status` when an update is available, for CI. */
 export const UPDATE_AVAILABLE = 10;
@@ -25,7 +26,7 @@ export async function runUpdate(argv: string[], io: Io): Promise<number> {
   if (io.interactive && !values.yes) {
     const terminal = await terminalAdapter();
     try {
-      await confirmOrCancel(terminal, say(io.lang, 'confirmUpdate', { app: plan.state.manifest.app.id, dir: path.relative(io.cwd, dir) || '.' }));
+      await confirmOrCancel(askAt(terminal), say(io.lang, 'confirmUpdate', { app: plan.state.manifest.app.id, dir: path.relative(io.cwd, dir) || '.' }));
     } finally {
       terminal.close();
     }

@@ -1,5 +1,6 @@
 import type Generator from 'yeoman-generator';
 import type { OptionSpec } from '../cli/options.js';
+import type { Ask } from '../lib/io.js';
 
 /** Declares a generator's options from the same table the CLI parses, plus `--interactive`. */
 export function declareOptions(generator: Generator<Record<string, unknown>, never>, table: Record<string, OptionSpec>): void {
@@ -8,3 +9,6 @@ export function declareOptions(generator: Generator<Record<string, unknown>, nev
   }
   generator.option('interactive', { type: Boolean, description: 'ask questions (default: when there is a terminal)' });
 }
+
+/** A generator's questions as an `Ask` (answered by Yeoman's adapter: the terminal, or yeoman-test's answers). */
+export const askOf = (generator: Generator<Record<string, unknown>, never>): Ask => ((questions: object[]) => generator.prompt(questions as never)) as Ask;

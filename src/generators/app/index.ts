@@ -2,12 +2,12 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputOutputAdapter } from '@yeoman/types';
 import Generator, { type BaseOptions } from 'yeoman-generator';
-import { declareOptions } from '../options.js';
+import { askOf, declareOptions } from '../options.js';
 import type { Catalog } from '../../lib/catalog/types.js';
 import { scaffold } from '../../lib/copy/scaffold.js';
 import { UsageError } from '../../lib/errors.js';
 import { resolveLang, say, type Lang } from '../../lib/i18n/index.js';
-import type { Ask, Io } from '../../lib/io.js';
+import type { Io } from '../../lib/io.js';
 import { builtinCatalogDir } from '../../lib/paths.js';
 import { showControls } from '../../lib/text/terminal.js';
 import { createRegionFile } from '../../lib/region/create.js';
@@ -78,8 +78,7 @@ export default class ReplikaGenerator extends Generator<Record<string, unknown>,
     }]);
     if (choice === ':path') return (await this.prompt<{ file: string }>([{ type: 'input', name: 'file', message: say(this.lang, 'promptRegionPath') }])).file;
     if (choice !== ':new') return choice;
-    const ask = ((questions: object[]) => this.prompt(questions as never)) as Ask;
-    const { file } = await createRegionFile({ ask, lang: this.lang, cwd: this.destinationRoot(), example: 'replika region new --code 75.71' }, catalog);
+    const { file } = await createRegionFile({ ask: askOf(this as never), lang: this.lang, cwd: this.destinationRoot(), example: 'replika region new --code 75.71' }, catalog);
     this.log(showControls(say(this.lang, 'regionWritten', { file: path.relative(this.destinationRoot(), file) })));
     return file;
   }

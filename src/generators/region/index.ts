@@ -1,9 +1,8 @@
 import Generator, { type BaseOptions } from 'yeoman-generator';
-import { declareOptions } from '../options.js';
+import { askOf, declareOptions } from '../options.js';
 import { loadCatalog } from '../../lib/catalog/load.js';
 import { resolveLang, say } from '../../lib/i18n/index.js';
 import { displayPath } from '../../lib/paths.js';
-import type { Ask } from '../../lib/io.js';
 import { createRegionFile } from '../../lib/region/create.js';
 import { showControls } from '../../lib/text/terminal.js';
 import { regionNewOptions } from '../../cli/options.js';
@@ -25,7 +24,7 @@ export default class RegionGenerator extends Generator<Record<string, unknown>, 
     const interactive = this.options.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
     const { file } = await createRegionFile({
       code: this.options.code, name: this.options.name, out: this.options.out, force: this.options.force,
-      ask: interactive && !this.options.yes ? (((questions: object[]) => this.prompt(questions as never)) as Ask) : undefined,
+      ask: interactive && !this.options.yes ? askOf(this as never) : undefined,
       lang, cwd: this.destinationRoot(), example: 'yo replika:region --code 75.71 --yes',
     }, await loadCatalog());
     this.log(showControls(say(lang, 'regionWritten', { file: displayPath(file, this.destinationRoot()) })));

@@ -2,13 +2,13 @@ import path from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { catalogFromFlags } from '../../cli/catalog-flags.js';
 import { updateOptions } from '../../cli/options.js';
-import { UserError } from '../../lib/errors.js';
 import { resolveLang, say } from '../../lib/i18n/index.js';
+import { confirmOrCancel } from '../../lib/io.js';
 import { showControls } from '../../lib/text/terminal.js';
 import type { ConflictStyle } from '../../lib/update/merge.js';
 import { reportUpdate, updateCounts } from '../../lib/update/report.js';
 import { applyUpdate, planUpdate } from '../../lib/update/update.js';
-import { declareOptions } from '../options.js';
+import { askOf, declareOptions } from '../options.js';
 
 type Options = BaseOptions & {
   dir?: string; to?: string; region?: string; conflict?: string; 'dry-run'?: boolean; yes?: boolean; lang?: string; interactive?: boolean;
@@ -42,9 +42,7 @@ export default class UpdateGenerator extends Generator<Record<string, unknown>, 
     if (!reportUpdate(plan, io, dryRun) || dryRun) return;
     const interactive = this.options.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
     if (interactive && !this.options.yes) {
-      const message = showControls(say(lang, 'confirmUpdate', { app: plan.state.manifest.app.id, dir: path.relative(this.destinationRoot(), dir) || '.' }));
-      const { ok } = await this.prompt<{ ok: boolean }>([{ type: 'confirm', name: 'ok', default: true, message }]);
-      if (!ok) throw new UserError({ key: 'write.aborted' });
+      await confirmOrCancel(askOf(this as never), say(lang, 'confirmUpdate', { app: plan.state.manifest.app.id, dir: path.relative(this.destinationRoot(), dir) || '.' }));
     }
     await applyUpdate(plan);
     if (updateCounts(plan).conflicted > 0) this.log(say(lang, 'updateConflicts'));

@@ -1,11 +1,9 @@
 import path from 'node:path';
 import type { InputOutputAdapter } from '@yeoman/types';
-import { UserError } from '../errors.js';
 import { say, type UiKey } from '../i18n/index.js';
-import type { Io } from '../io.js';
+import { askAt, confirmOrCancel, type Io } from '../io.js';
 import { refuseLongPaths } from '../plan/safe-path.js';
 import { publiccodeReminderLines } from '../publiccode.js';
-import { showControls } from '../text/terminal.js';
 import type { Prepared } from '../run.js';
 import { defaultOut } from '../run.js';
 import type { FileStatus } from './adapter.js';
@@ -40,9 +38,7 @@ export async function scaffold(prepared: Prepared, options: ScaffoldOptions, io:
   // 1. Paths the system cannot hold are refused before anyone is asked; then ask when someone can answer.
   refuseLongPaths(destination, plan.copies);
   if (terminal && !options.yes && !options.dryRun) {
-    const message = showControls(say(io.lang, 'confirmWrite', { count: plan.copies.length, region: region.region.name, dir: shown }));
-    const { ok } = await terminal.prompt<{ ok: boolean }>([{ type: 'confirm', name: 'ok', default: true, message }]);
-    if (!ok) throw new UserError({ key: 'write.aborted' });
+    await confirmOrCancel(askAt(terminal), say(io.lang, 'confirmWrite', { count: plan.copies.length, region: region.region.name, dir: shown }));
   }
 
   // 2. Write (or list, for a dry run) and report every file. While the conflicter may be asking at the
