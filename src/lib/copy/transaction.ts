@@ -1,12 +1,52 @@
 import { chmod, lstat, mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { UserError } from '../errors.js';
 import { entryInside, makeFolders } from './safe-fs.js';
-import type { Guard } from './signals.js';
+import { withSignalsHeld, type Guard } from './signals.js';
 
 /** A file to put in a copy, by its path relative to the copy. */
 export interface Put {
   relative: string;
   contents: Buffer;
+}
+
+/** What to change in one copy. */
+export interface Change {
+  root: string;
+  puts: readonly Put[];
+  removals?: readonly string[];
+}
+
+/**
+ * Applies changes to one or more copies all or none, with interrupts held (a few seconds at most): every copy's
+ * new files are staged first (an interrupt then stops with nothing touched), then each is committed; on any
+ * failure, or when an interrupt gives up a blocked write, every copy is put back and `cleanUp` runs. A failure
+ * that is not the user's is reported under `failure`. `prepareRoot` runs before a copy's stage is made.
+ */
+export async function transact(name: string, changes: readonly Change[], failure: 'write.failed' | 'update.failed', hooks: { prepareRoot?: (root: string) => Promise<unknown>; cleanUp?: () => Promise<unknown> } = {}): Promise<void> {
+  const transactions: Transaction[] = [];
+  const undo = async () => {
+    for (const transaction of [...transactions].reverse()) await transaction.undo();
+    await hooks.cleanUp?.();
+  };
+  await withSignalsHeld(async (guard) => {
+    try {
+      for (const change of changes) {
+        await hooks.prepareRoot?.(change.root);
+        const transaction = new Transaction(change.root, name, guard);
+        transactions.push(transaction);
+        await transaction.prepare(change.puts);
+      }
+      // Interrupted while staging: nothing has replaced a file yet, so stop here.
+      guard.check();
+      for (const [i, transaction] of transactions.entries()) await transaction.commit(changes[i]?.puts ?? [], changes[i]?.removals ?? []);
+    } catch (error) {
+      await undo();
+      if (error instanceof UserError || guard.abandoned) throw error;
+      throw new UserError({ key: failure, params: { message: (error as Error).message } });
+    }
+    for (const transaction of transactions) await transaction.finish();
+  }, undo);
 }
 
 /** Thrown inside the work once an interrupt has given it up: nothing more is touched. */

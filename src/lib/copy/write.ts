@@ -9,8 +9,7 @@ import { conflictAdapter, type FileStatus } from './adapter.js';
 import { isKitRecord } from './manifest.js';
 import { checkRegular, makeFolders, MAX_FILE_BYTES, MAX_RECORD_BYTES, readInside } from './safe-fs.js';
 import { refuseLongPaths } from '../plan/safe-path.js';
-import { withSignalsHeld } from './signals.js';
-import { Transaction, type Put } from './transaction.js';
+import { transact, type Change } from './transaction.js';
 
 export interface WriteOptions {
   /** Absolute destination folder; each copy goes to <destination>/<app>. */
@@ -94,34 +93,21 @@ export async function writeRun(plan: { copies: Pick<CopyPlan, 'dir' | 'files'>[]
  * created it).
  */
 async function writeDecided(dirs: readonly string[], destination: string, chosen: readonly { path: string; contents: Buffer }[], created: readonly string[]): Promise<void> {
-  const copies: { dir: string; puts: Put[]; transaction?: Transaction }[] = dirs.map((dir) => {
+  const changes: Change[] = dirs.map((dir) => {
     const root = path.join(destination, dir);
-    return { dir, puts: chosen.filter((f) => f.path.startsWith(root + path.sep)).map((f) => ({ relative: path.relative(root, f.path), contents: f.contents })) };
+    return { root, puts: chosen.filter((f) => f.path.startsWith(root + path.sep)).map((f) => ({ relative: path.relative(root, f.path), contents: f.contents })) };
   });
-  const undo = async () => {
-    for (const { transaction } of [...copies].reverse()) await transaction?.undo();
-    // Remove what this run created: the outermost created folder takes everything under it.
-    const outermost = created.filter((dir) => !created.some((other) => other !== dir && dir.startsWith(other + path.sep)));
-    await Promise.all(outermost.map((dir) => rm(dir, { recursive: true, force: true })));
-  };
-  await withSignalsHeld(async (guard) => {
-    try {
+  await transact(`write-${process.pid}`, changes.filter((c) => c.puts.length > 0), 'write.failed', {
+    prepareRoot: async (root) => {
       await mkdir(destination, { recursive: true });
-      for (const copy of copies.filter((c) => c.puts.length > 0)) {
-        await makeFolders(destination, copy.dir);
-        copy.transaction = new Transaction(path.join(destination, copy.dir), `write-${process.pid}`, guard);
-        await copy.transaction.prepare(copy.puts);
-      }
-      // Interrupted while staging: nothing has replaced a file yet, so stop here.
-      guard.check();
-      for (const { transaction, puts } of copies) await transaction?.commit(puts, []);
-    } catch (error) {
-      await undo();
-      if (error instanceof UserError || guard.abandoned) throw error;
-      throw new UserError({ key: 'write.failed', params: { message: (error as Error).message } });
-    }
-    for (const { transaction } of copies) await transaction?.finish();
-  }, undo);
+      await makeFolders(destination, path.relative(destination, root));
+    },
+    // Remove what this run created: the outermost created folder takes everything under it.
+    cleanUp: async () => {
+      const outermost = created.filter((dir) => !created.some((other) => other !== dir && dir.startsWith(other + path.sep)));
+      await Promise.all(outermost.map((dir) => rm(dir, { recursive: true, force: true })));
+    },
+  });
 }
 
 /** A planned file at its place in the destination; the kit's records are always written and read with a larger cap. */

@@ -1,8 +1,7 @@
 import { createTwoFilesPatch } from 'diff';
 import type { Catalog } from '../catalog/types.js';
 import { isKitRecord, sha256 } from '../copy/manifest.js';
-import { withSignalsHeld } from '../copy/signals.js';
-import { Transaction } from '../copy/transaction.js';
+import { transact } from '../copy/transaction.js';
 import { UserError } from '../errors.js';
 import { planCopy, type CopyPlan } from '../plan/plan.js';
 import { readGenerated } from './copy-files.js';
@@ -72,21 +71,7 @@ export async function applyUpdate(plan: UpdatePlan): Promise<void> {
     ...plan.fresh.files.filter((f) => isKitRecord(f.path)).map((f) => puts(f.path, f.contents)),
   ];
   const removals = plan.changes.filter((c) => c.remove).map((c) => c.path);
-  let transaction: Transaction | undefined;
-  await withSignalsHeld(async (guard) => {
-    transaction = new Transaction(dir, `update-${process.pid}`, guard);
-    try {
-      await transaction.prepare(writes);
-      // Interrupted while staging: nothing has touched the copy yet, so stop here and leave it as it was.
-      guard.check();
-      await transaction.commit(writes, removals);
-    } catch (error) {
-      await transaction.undo();
-      if (error instanceof UserError || guard.abandoned) throw error;
-      throw new UserError({ key: 'update.failed', params: { message: (error as Error).message } });
-    }
-    await transaction.finish();
-  }, async () => transaction?.undo());
+  await transact(`update-${process.pid}`, [{ root: dir, puts: writes, removals }], 'update.failed');
 }
 
 /** For `replika status`: is an update available, and which files has the user changed? */
