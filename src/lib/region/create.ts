@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Catalog } from '../catalog/types.js';
@@ -5,6 +6,7 @@ import { UsageError, UserError } from '../errors.js';
 import { say, type Lang } from '../i18n/index.js';
 import type { Ask } from '../io.js';
 import { displayPath } from '../paths.js';
+import { composedRegionSchemaFile } from '../schema/compose.js';
 import { slugify } from '../text/suggest.js';
 import { parseYaml, type Source } from '../yaml/source.js';
 import { regionProblems } from './load.js';
@@ -37,13 +39,22 @@ export async function createRegionFile(request: RegionRequest, catalog: Catalog)
   const answers = request.ask ? await askAnswers(request.ask, region, request.lang) : {};
   // 3. Validate, then write without replacing a file unless told to.
   const file = path.resolve(request.cwd, request.out ?? `${slugify(region.name)}.yaml`);
-  const schema = path.relative(path.dirname(file), path.join(catalog.dir, 'schemas', 'region.schema.json')).split(path.sep).join('/');
+  const schema = path.relative(path.dirname(file), regionSchemaFor(catalog)).split(path.sep).join('/');
   const text = regionFileText(region, catalog, answers, schema);
   const source = parseYaml(text, path.basename(file));
   const problems = regionProblems(source, catalog, []);
   if (problems.length > 0) throw new UserError(problems);
   await writeNew(file, text, request);
   return { file, source, region };
+}
+
+/**
+ * The schema a region file names for editors: the one composed with the catalogue's applications' settings (so
+ * `apps.<id>` is checked as `replika validate` does), or the plain region schema for a catalogue without it.
+ */
+function regionSchemaFor(catalog: Catalog): string {
+  const composed = composedRegionSchemaFile(catalog.dir);
+  return existsSync(composed) ? composed : path.join(catalog.dir, 'schemas', 'region.schema.json');
 }
 
 async function whichRegion(request: RegionRequest): Promise<OfficialRegion> {

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import { stringify } from 'yaml';
 import type { Catalog } from '../catalog/types.js';
 import { UsageError } from '../errors.js';
 import type { UiKey } from '../i18n/index.js';
-import { COMPOSED_REGION_SCHEMA, composedRegionSchemaFile } from '../schema/compose.js';
 import { describeRegion, findRegions, official, suggestedDomain, type OfficialRegion } from './official.js';
 
 /** What a person must say about their region beyond the official data; each has an example default. */
@@ -98,24 +96,14 @@ export function regionSettings(region: OfficialRegion, catalog: Catalog, answers
   };
 }
 
-/**
- * The new file's text. `schemaPath` leads from where it is written to the catalogue's `region.schema.json`; the file
- * names the schema composed with the catalogue's applications' settings beside it, when the catalogue has one, so
- * that an editor checks `apps.<id>` as `replika validate` does.
- */
+/** The new file's text; `schemaPath` leads from where it is written to the schema an editor checks it against. */
 export function regionFileText(region: OfficialRegion, catalog: Catalog, answers: Partial<RegionAnswers>, schemaPath: string): string {
   const settings = regionSettings(region, catalog, answers);
   return [
-    `# yaml-language-server: $schema=${composedBeside(schemaPath, catalog)}`,
+    `# yaml-language-server: $schema=${schemaPath}`,
     `# ${region.name} (${region.code}, ${region.province}): code, name, kind and province from the official Kemendagri`,
     '# list (idn-area-data, data under the Open Database License); the time zone follows the province.',
     '# The values listed under `illustrative` are suggestions or examples: replace them with the region\'s own.',
     stringify(settings, { lineWidth: 0 }),
   ].join('\n');
-}
-
-function composedBeside(schemaPath: string, catalog: Catalog): string {
-  const plain = 'region.schema.json';
-  if (!schemaPath.endsWith(plain) || !existsSync(composedRegionSchemaFile(catalog.dir))) return schemaPath;
-  return `${schemaPath.slice(0, -plain.length)}${COMPOSED_REGION_SCHEMA}`;
 }
