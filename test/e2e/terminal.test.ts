@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/lib/catalog/load.js';
 import { regions, replika } from '../helpers/cli.js';
+import { fromOlderCatalogue } from '../helpers/copies.js';
 import { KEY, Terminal } from '../helpers/terminal.js';
 import { listFiles, readAll, tree } from '../helpers/tree.js';
 
@@ -168,10 +169,7 @@ describe('replika at a terminal', () => {
     const cwd = await tree();
     expect((await replika(['new', '--region', gorontalo, '--app', 'gawat-darurat-112', '--out', 'out', '--yes'], cwd)).exitCode).toBe(0);
     const copy = path.join(cwd, 'out', 'gawat-darurat-112');
-    const manifestFile = path.join(copy, '.yo-rc.json');
-    const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
-    manifest['generator-replika'].catalog.version = '0.9.0';
-    await writeFile(manifestFile, JSON.stringify(manifest));
+    const manifestFile = await fromOlderCatalogue(copy);
     const term = new Terminal(['update', '--lang', 'id'], copy);
     await term.expect(/Pembaruan: \d+ diperbarui/);
     await term.expect('Terapkan pembaruan ini ke gawat-darurat-112 di .?');

@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { regions, replika } from '../helpers/cli.js';
+import { fromOlderCatalogue } from '../helpers/copies.js';
 import { listFiles, tree } from '../helpers/tree.js';
 
 async function checksums(dir: string): Promise<string> {
@@ -22,10 +23,7 @@ describe('replika status and replika update (built CLI)', () => {
     expect(fresh.stdout).toContain('gawat-darurat-112 is up to date with catalogue 1.0.0.');
 
     // A copy made from an older catalogue, with a local edit.
-    const manifestFile = path.join(copy, '.yo-rc.json');
-    const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
-    manifest['generator-replika'].catalog.version = '0.9.0';
-    await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+    await fromOlderCatalogue(copy);
     await writeFile(path.join(copy, 'README.md'), `${await readFile(path.join(copy, 'README.md'), 'utf8')}\nCatatan lokal.\n`);
     const stale = await replika(['status', copy], cwd);
     expect(stale.exitCode).toBe(10);

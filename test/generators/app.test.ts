@@ -6,6 +6,7 @@ import ReplikaGenerator from '../../src/generators/app/index.js';
 import RegionGenerator from '../../src/generators/region/index.js';
 import UpdateGenerator from '../../src/generators/update/index.js';
 import { regions } from '../helpers/cli.js';
+import { fromOlderCatalogue } from '../helpers/copies.js';
 import { listFiles, readAll, tree } from '../helpers/tree.js';
 
 describe('yo replika', () => {
@@ -159,10 +160,7 @@ describe('yo replika:update', () => {
     await helpers.run<ReplikaGenerator>(ReplikaGenerator).cd(dir).withOptions({ region: path.join(regions, 'kota-gorontalo.yaml'), app: 'gawat-darurat-112', out: 'out', interactive: false });
     const copy = path.join(dir, 'out', 'gawat-darurat-112');
     // Pretend the copy was made from an older catalogue whose README said something else.
-    const manifestFile = path.join(copy, '.yo-rc.json');
-    const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
-    manifest['generator-replika'].catalog.version = '0.9.0';
-    await writeFile(manifestFile, JSON.stringify(manifest));
+    const manifestFile = await fromOlderCatalogue(copy);
     await writeFile(path.join(copy, 'src', 'app.js'), `${await readFile(path.join(copy, 'src', 'app.js'), 'utf8')}// ours\n`);
     await helpers.run<UpdateGenerator>(UpdateGenerator).cd(copy).withOptions({ lang: 'en' } as never);
     expect(JSON.parse(await readFile(manifestFile, 'utf8'))['generator-replika'].catalog.version).toBe('1.0.0');
@@ -170,17 +168,14 @@ describe('yo replika:update', () => {
   });
 
   it('--dry-run prints the report with its summary, in the chosen language, and writes nothing', async () => {
-    const { mkdtemp, readFile, writeFile } = await import('node:fs/promises');
+    const { mkdtemp, readFile } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const dir = await mkdtemp(path.join(tmpdir(), 'replika-yo-update-'));
     await helpers.run<ReplikaGenerator>(ReplikaGenerator).cd(dir).withOptions({ region: path.join(regions, 'kota-gorontalo.yaml'), app: 'gawat-darurat-112', out: 'out', interactive: false });
     const copy = path.join(dir, 'out', 'gawat-darurat-112');
     const appFile = path.join(copy, 'src', 'app.js');
     const original = await readFile(appFile, 'utf8');
-    const manifestFile = path.join(copy, '.yo-rc.json');
-    const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
-    manifest['generator-replika'].catalog.version = '0.9.0';
-    await writeFile(manifestFile, JSON.stringify(manifest));
+    const manifestFile = await fromOlderCatalogue(copy);
     const lines: string[] = [];
     await helpers.run<UpdateGenerator>(UpdateGenerator).cd(copy).withOptions({ lang: 'id', 'dry-run': true } as never)
       .onGenerator((generator) => {

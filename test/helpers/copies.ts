@@ -1,4 +1,4 @@
-import { readFile, rename, symlink } from 'node:fs/promises';
+import { readFile, rename, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCatalog } from '../../src/lib/catalog/load.js';
 import { writeRun } from '../../src/lib/copy/write.js';
@@ -8,6 +8,15 @@ import { regions } from './cli.js';
 import { tree } from './tree.js';
 
 export const gorontalo = path.join(regions, 'kota-gorontalo.yaml');
+
+/** Makes a copy's manifest say it was generated from an older catalogue; returns the manifest's path. */
+export async function fromOlderCatalogue(copy: string, version = '0.9.0'): Promise<string> {
+  const manifestFile = path.join(copy, '.yo-rc.json');
+  const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+  manifest['generator-replika'].catalog.version = version;
+  await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifestFile;
+}
 
 /** A region folder holding Gorontalo's settings as r.yaml (its phone changed, a logo named) and the files given. */
 export async function regionDir(files: Record<string, string> = {}, change: { phone?: string; logo?: string } = {}): Promise<string> {
