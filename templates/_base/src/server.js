@@ -1,26 +1,48 @@
 // Entry point. `npm start` serves the copy on PORT (default 3000) and HOST (default 0.0.0.0); tests import
-// createServer()/start() and listen on port 0 in-process instead.
+// start() and listen on port 0 in-process instead. An application (src/app.js) exports its `routes` and, when it
+// depends on something that must be opened first (a database), `startup`, `shutdown` and `health`.
 import { createServer as createHttpServer } from 'node:http';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import * as application from './app.js';
 import { app, region } from './lib/config.js';
 import { handler } from './lib/http.js';
-import { routes } from './app.js';
+import { errorFields, log } from './lib/log.js';
+import { opsText } from './lib/ops-text.js';
 
 export function createServer() {
-  return createHttpServer(handler(routes));
+  return createHttpServer(handler(application.routes, { health: application.health }));
 }
 
-/** Listens and resolves with { server, url } once the port is bound. */
-export function start({ port = Number(process.env.PORT || 3000), host = process.env.HOST || '0.0.0.0' } = {}) {
+/**
+ * Opens what the application needs, listens, and resolves with { server, url, stop }. `stop()` stops taking
+ * connections, lets the requests in flight finish (cutting them after SHUTDOWN_TIMEOUT_MS, default 10 s), then
+ * closes the application's resources.
+ */
+export async function start({ port = Number(process.env.PORT || 3000), host = process.env.HOST || '0.0.0.0' } = {}) {
+  await application.startup?.();
   const server = createServer();
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-      resolve({ server, url: `http://${shown}:${server.address().port}` });
+  try {
+    await new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, resolve);
     });
-  });
+  } catch (error) {
+    await application.shutdown?.();
+    throw error;
+  }
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return { server, url: `http://${shown}:${server.address().port}`, stop: () => stop(server) };
+}
+
+async function stop(server) {
+  const closed = new Promise((resolve) => server.close(resolve));
+  server.closeIdleConnections();
+  const limit = Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000);
+  const timer = setTimeout(() => server.closeAllConnections(), limit);
+  await closed;
+  clearTimeout(timer);
+  await application.shutdown?.();
 }
 
 function isMain() {
@@ -32,9 +54,27 @@ function isMain() {
 }
 
 if (isMain()) {
-  const { server, url } = await start();
-  console.log(`${app.name} (${region.name}): ${url}/`);
-  const stop = () => server.close(() => process.exit(0));
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  let running;
+  try {
+    running = await start();
+  } catch (error) {
+    log('error', opsText('startFailed', { reason: error.message }), errorFields(error));
+    process.exit(1);
+  }
+  log('info', opsText('started', { url: `${running.url}/` }), { app: app.id, region: region.name, pid: process.pid });
+  let stopping = false;
+  const shutdown = async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    log('info', opsText('stopping', { signal }));
+    try {
+      await running.stop();
+      process.exit(0);
+    } catch (error) {
+      log('error', 'shutdown failed', errorFields(error));
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }

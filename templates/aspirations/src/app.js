@@ -4,8 +4,10 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { localDate, pick, settings } from './lib/config.js';
 import { HttpError, readFields, redirect, send, sendJson } from './lib/http.js';
 import { link } from './lib/i18n.js';
+import { pageParams, streamJsonPage } from './lib/paging.js';
+import { rateLimiter } from './lib/rate-limit.js';
 import { addWorkingDays, canMove, checkReport, publicView, routeTo, STATUSES } from './laksa.js';
-import { find, newTicket, readAll, TICKET, update } from './store.js';
+import { changeStatus as storeStatus, find, insert, page, TICKET } from './store.js';
 import { text } from './text.js';
 import { formPage, lookupPage, statusPage } from './views.js';
 
@@ -15,7 +17,6 @@ async function create(fields) {
   const now = new Date();
   const today = localDate(now);
   const entry = {
-    id: '',
     category: report.category,
     opd: routeTo(report.category),
     message: report.message,
@@ -24,14 +25,8 @@ async function create(fields) {
     status: STATUSES[0],
     createdAt: now.toISOString(),
     dueDate: addWorkingDays(today, settings.slaDays),
-    history: [{ status: STATUSES[0], at: now.toISOString() }],
   };
-  await update((reports) => {
-    do entry.id = newTicket(today);
-    while (reports.some((r) => r.id === entry.id));
-    reports.push(entry);
-  });
-  return { entry };
+  return { entry: await insert(entry, today) };
 }
 
 /** Officers send `Authorization: Bearer <ADMIN_TOKEN>`; with no token configured nobody may change a status. */
@@ -51,18 +46,14 @@ async function changeStatus({ req, res, params, lang }) {
   authorise(req, lang);
   const { status, note } = await readFields(req, lang);
   if (!STATUSES.includes(status)) throw new HttpError(400, t.badStatus(STATUSES.join(', ')));
-  const entry = await update((reports) => {
-    const found = reports.find((r) => r.id === params.id);
-    if (!found) throw new HttpError(404, t.noTicket(params.id));
-    if (!canMove(found.status, status)) {
-      const message = status === 'selesai' ? t.verifyFirst : t.cannotMove(found.status, status);
-      throw new HttpError(409, message, { data: { status: found.status, allowed: STATUSES.filter((s) => canMove(found.status, s)) } });
+  const kept = typeof note === 'string' && note.trim() ? note.trim().slice(0, 500) : undefined;
+  const entry = TICKET.test(params.id) ? await storeStatus(params.id, status, kept, (current) => {
+    if (!canMove(current, status)) {
+      const message = status === 'selesai' ? t.verifyFirst : t.cannotMove(current, status);
+      throw new HttpError(409, message, { data: { status: current, allowed: STATUSES.filter((s) => canMove(current, s)) } });
     }
-    found.status = status;
-    const at = new Date().toISOString();
-    found.history.push(typeof note === 'string' && note.trim() ? { status, at, note: note.trim().slice(0, 500) } : { status, at });
-    return found;
-  });
+  }) : undefined;
+  if (!entry) throw new HttpError(404, t.noTicket(params.id));
   sendJson(res, 200, publicView(entry));
 }
 
@@ -80,7 +71,11 @@ async function statusRoute(ctx) {
   send(ctx.res, 200, statusPage(ctx, entry, ctx.url.searchParams.has('baru')));
 }
 
+// Public submissions are limited per client (RATE_LIMIT_PER_MINUTE); officers' routes are not.
+const limit = rateLimiter();
+
 async function submitForm(ctx) {
+  limit(ctx.req, ctx.lang);
   const { entry, problems, report } = await create(await readFields(ctx.req, ctx.lang));
   if (problems) return send(ctx.res, 400, formPage(ctx, problems, report));
   // Post/redirect/get: reloading the status page does not file the report twice.
@@ -88,6 +83,7 @@ async function submitForm(ctx) {
 }
 
 async function submitApi({ req, res, lang }) {
+  limit(req, lang);
   const { entry, problems } = await create(await readFields(req, lang));
   if (problems) {
     const messages = Object.fromEntries(problems.map((p) => [p, text[lang].problems[p]]));
@@ -96,15 +92,18 @@ async function submitApi({ req, res, lang }) {
   sendJson(res, 201, publicView(entry), { location: `/api/aspirasi/${entry.id}` });
 }
 
+export { health, shutdown, startup } from './lib/runtime.js';
+
 export const routes = [
   ['GET', '/', (ctx) => send(ctx.res, 200, formPage(ctx))],
   ['POST', '/aspirasi', submitForm],
   ['GET', '/status', statusRoute],
   ['GET', '/api/categories', ({ res, lang }) => sendJson(res, 200, settings.categories.map((c) => ({ id: c.id, label: pick(c.label, lang), opd: routeTo(c.id), slaDays: settings.slaDays })))],
   ['POST', '/api/aspirasi', submitApi],
-  ['GET', '/api/aspirasi', async ({ req, res, lang }) => {
+  ['GET', '/api/aspirasi', async ({ req, res, url, lang }) => {
     authorise(req, lang);
-    sendJson(res, 200, await readAll());
+    const { reports, next } = await page(pageParams(url, lang));
+    streamJsonPage(res, url, reports, next);
   }],
   ['GET', /^\/api\/aspirasi\/(?<id>[^/]+)$/, async ({ res, params, lang }) => sendJson(res, 200, publicView(await ticketOf(params.id, lang)))],
   ['POST', /^\/api\/aspirasi\/(?<id>[^/]+)\/status$/, changeStatus],

@@ -1,24 +1,19 @@
 // LAKSA: routing to the OPD, the deadline, the status flow, officers' token, bad input and escaping.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { escapeHtml } from '../src/lib/html.js';
+import { query } from '../src/lib/db.js';
 import { addWorkingDays } from '../src/laksa.js';
 import { config, serve } from './support.js';
 
 const { region, settings } = config;
 const TOKEN = 'token-for-tests';
 const [first] = settings.categories;
-let dataDir;
 const base = serve({
   setUp: async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'laksa-'));
-    process.env.DATA_DIR = dataDir;
     process.env.ADMIN_TOKEN = TOKEN;
+    process.env.RATE_LIMIT_PER_MINUTE = '0';
   },
-  tearDown: () => rm(dataDir, { recursive: true, force: true }),
 });
 
 const postJson = (path, body, headers = {}) => fetch(`${base()}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -84,9 +79,8 @@ test('a report is closed only after it has been verified', async () => {
   assert.equal((await setStatus(entry.id, 'diteruskan')).status, 409, 'closed stays closed');
   const closed = await (await fetch(`${base()}/api/aspirasi/${entry.id}`)).json();
   assert.deepEqual(closed.history.map((h) => h.status), ['diterima', 'diteruskan', 'ditindaklanjuti', 'diverifikasi', 'ditindaklanjuti', 'diverifikasi', 'selesai']);
-  const stored = JSON.parse(await readFile(join(dataDir, 'aspirasi.json'), 'utf8'));
-  assert.equal(stored.find((r) => r.id === entry.id).status, 'selesai');
-  assert.deepEqual((await readdir(dataDir)).filter((f) => f.endsWith('.tmp')), [], 'no temp files left');
+  const { rows } = await query('SELECT status FROM reports WHERE id = $1', [entry.id]);
+  assert.equal(rows[0].status, 'selesai', 'stored in the database');
   assert.equal((await setStatus(entry.id, 'dibuang')).status, 400);
 });
 

@@ -3,8 +3,10 @@
 import { localDate, opdName, pick } from './lib/config.js';
 import { HttpError, readFields, redirect, send, sendJson } from './lib/http.js';
 import { link } from './lib/i18n.js';
+import { pageParams, streamJsonPage } from './lib/paging.js';
+import { rateLimiter } from './lib/rate-limit.js';
 import { checklist, toCsv } from './scoring.js';
-import { find, ID, newId, readAll, update } from './store.js';
+import { find, ID, insert, page, replace } from './store.js';
 import { text } from './text.js';
 import { homePage, resultPage } from './views.js';
 
@@ -25,20 +27,11 @@ function refuse(problems, lang) {
 }
 
 /** Creates an assessment (no id) or replaces the answers of an existing one. */
-function save(id, values, lang) {
-  const now = new Date().toISOString();
-  return update((list) => {
-    if (id) {
-      const found = ID.test(id) ? list.find((a) => a.id === id) : undefined;
-      if (!found) throw new HttpError(404, text[lang].noAssessment(id));
-      return Object.assign(found, values, { updatedAt: now });
-    }
-    const entry = { id: '', ...values, createdAt: now, updatedAt: now };
-    do entry.id = newId();
-    while (list.some((a) => a.id === entry.id));
-    list.push(entry);
-    return entry;
-  });
+async function save(id, values, lang) {
+  if (!id) return insert(values);
+  const found = ID.test(id) ? await replace(id, values) : undefined;
+  if (!found) throw new HttpError(404, text[lang].noAssessment(id));
+  return found;
 }
 
 async function load(id, lang) {
@@ -47,26 +40,30 @@ async function load(id, lang) {
   return found;
 }
 
-async function summaries() {
-  const list = await readAll();
-  return list
-    .map((a) => {
-      const { overall, answered, total } = checklist.score(a.answers);
-      return { id: a.id, opd: a.opd, period: a.period, overall, answered, total, updatedAt: a.updatedAt };
-    })
-    .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
+/** One page of summaries, the most recently changed first (see store.js `page`). */
+async function summaries(after, limit = 100) {
+  const { assessments, next } = await page({ after, limit });
+  const list = assessments.map((a) => {
+    const { overall, answered, total } = checklist.score(a.answers);
+    return { id: a.id, opd: a.opd, period: a.period, overall, answered, total, updatedAt: a.updatedAt };
+  });
+  return { list, next };
 }
+
+// New assessments are limited per client (RATE_LIMIT_PER_MINUTE), like every public submission.
+const limit = rateLimiter();
 
 // Form fields are a.<indicatorId>; the API sends { answers: { indicatorId: answer } }.
 const formAnswers = (fields) => Object.fromEntries(Object.entries(fields).filter(([k]) => k.startsWith('a.')).map(([k, v]) => [k.slice(2), v]));
 
 async function submitForm(ctx) {
   const { req, res, lang, params } = ctx;
+  if (!params.id) limit(req, lang);
   const fields = await readFields(req, lang);
   const { values, problems } = checkAssessment(fields, formAnswers(fields));
   const form = { values: { ...values, opd: fields.opd, answers: formAnswers(fields) }, problems };
   if (problems.length > 0) {
-    if (!params.id) return send(res, 400, homePage(ctx, await summaries(), form));
+    if (!params.id) return send(res, 400, homePage(ctx, (await summaries()).list, form));
     return send(res, 400, resultPage(ctx, checklist.report(await load(params.id, lang), lang), { form }));
   }
   const entry = await save(params.id, values, lang);
@@ -75,6 +72,7 @@ async function submitForm(ctx) {
 }
 
 async function submitApi({ req, res, lang, params }) {
+  if (!params.id) limit(req, lang);
   const fields = await readFields(req, lang);
   const { values, problems } = checkAssessment(fields, fields.answers);
   if (problems.length > 0) throw refuse(problems, lang);
@@ -84,8 +82,13 @@ async function submitApi({ req, res, lang, params }) {
 
 const download = (name) => ({ 'content-disposition': `attachment; filename="${name}"` });
 
+export { health, shutdown, startup } from './lib/runtime.js';
+
 export const routes = [
-  ['GET', '/', async (ctx) => send(ctx.res, 200, homePage(ctx, await summaries(), { values: { period: localDate().slice(0, 4) } }))],
+  ['GET', '/', async (ctx) => {
+    const { list, next } = await summaries(ctx.url.searchParams.get('setelah') ?? undefined);
+    send(ctx.res, 200, homePage(ctx, list, { values: { period: localDate().slice(0, 4) } }, next));
+  }],
   ['POST', '/penilaian', submitForm],
   ['GET', /^\/penilaian\/(?<id>[^/]+)$/, async (ctx) => {
     const report = checklist.report(await load(ctx.params.id, ctx.lang), ctx.lang);
@@ -97,7 +100,11 @@ export const routes = [
     domains: checklist.domains.map((d) => ({ id: d.id, label: pick(d.label, lang), weight: d.weight,
       indicators: d.indicators.map((i) => ({ id: i.id, label: pick(i.label, lang), type: checklist.typeOf(i), weight: i.weight ?? 1 })) })),
   })],
-  ['GET', '/api/penilaian', async ({ res }) => sendJson(res, 200, await summaries())],
+  ['GET', '/api/penilaian', async ({ res, url, lang }) => {
+    const { after, limit: size } = pageParams(url, lang, { textCursor: true });
+    const { list, next } = await summaries(after, size);
+    streamJsonPage(res, url, list, next);
+  }],
   ['POST', '/api/penilaian', submitApi],
   ['GET', /^\/api\/penilaian\/(?<id>[^/]+)$/, async ({ res, lang, params }) => sendJson(res, 200, checklist.report(await load(params.id, lang), lang))],
   ['PUT', /^\/api\/penilaian\/(?<id>[^/]+)$/, submitApi],

@@ -47,7 +47,7 @@ ${langField(lang)}<button type="submit">${t.save}</button>
 }
 
 /** The home page: how scores are computed, the saved assessments and a new checklist. */
-export function homePage({ lang, url }, list, form = {}) {
+export function homePage({ lang, url }, list, form = {}, next = undefined) {
   const t = text[lang];
   const body = html`<p>${t.intro}</p>
 <p class="note">${t.example}<br>${t.method(checklist.maxLevel)}</p>
@@ -57,6 +57,7 @@ ${list.length === 0 ? html`<p>${t.none}</p>` : html`<table>
 <tbody>${list.map((a) => html`<tr><td><a href="${link(`/penilaian/${a.id}`, lang)}">${unitName(t, a.opd)}</a></td><td>${a.period}</td>
 <td>${shown(a.overall)}</td><td>${a.answered}/${a.total}</td><td>${localTime(lang, new Date(a.updatedAt))}</td></tr>`)}</tbody>
 </table>`}
+${next ? html`<p><a href="${link('/', lang, { setelah: next })}">${t.older}</a></p>` : ''}
 <h2>${t.newTitle}</h2>
 ${checklistForm(lang, { action: '/penilaian', ...form })}`;
   return layout({ lang, url, title: t.title, body });

@@ -2,23 +2,16 @@
 // answers that do not fit the checklist refused with 400.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { query } from '../src/lib/db.js';
 import { CSV_COLUMNS, makeChecklist } from '../src/scoring.js';
 import { config, serve } from './support.js';
 
 const { region, settings } = config;
 const indicators = settings.domains.flatMap((d) => d.indicators);
 const isYesNo = (i) => i.type === 'yesno';
-let dataDir;
-const base = serve({
-  setUp: async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'spbe-'));
-    process.env.DATA_DIR = dataDir;
-  },
-  tearDown: () => rm(dataDir, { recursive: true, force: true }),
-});
+const base = serve({ setUp: async () => {
+  process.env.RATE_LIMIT_PER_MINUTE = '0';
+} });
 
 const send = (method, path, body) => fetch(`${base()}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 // Every indicator answered: the highest level / yes for the first domain, the lowest / no elsewhere.
@@ -75,11 +68,10 @@ test('an assessment is saved, scored with the settings\' weights and reloaded', 
   assert.equal(saved.overall, Math.round((settings.domains.reduce((s, d, n) => s + d.weight * expected[n], 0) / total) * 100) / 100);
   assert.deepEqual(saved.opd, { key: 'communication', name: region.opd.communication.name });
   assert.equal(saved.complete, true);
-  // Stored as one JSON file, and the same assessment comes back.
-  const stored = JSON.parse(await readFile(join(dataDir, 'spbe-mandiri.json'), 'utf8'));
-  assert.deepEqual(stored.find((a) => a.id === saved.id).answers, mixed());
+  // Stored in the database, and the same assessment comes back.
+  const { rows } = await query('SELECT answers FROM assessments WHERE id = $1', [saved.id]);
+  assert.deepEqual(rows[0].answers, mixed());
   assert.deepEqual(await (await fetch(`${base()}/api/penilaian/${saved.id}`)).json(), saved);
-  assert.deepEqual((await readdir(dataDir)).filter((f) => f.endsWith('.tmp')), [], 'no temp file is left behind');
   // Changing the answers keeps the id.
   const [first] = indicators;
   const changed = await send('PUT', `/api/penilaian/${saved.id}`, { period: '2026', answers: { [first.id]: isYesNo(first) ? 'tidak' : 1 } });

@@ -1,9 +1,11 @@
 // A small router over node:http. Routes are [method, path or RegExp with named groups, handler(ctx)];
 // a handler gets { req, res, url, lang, params } and answers with send/sendJson or throws an HttpError.
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { region } from './config.js';
 import { html, layout } from './html.js';
 import { langOf, words } from './i18n.js';
+import { errorFields, log } from './log.js';
 
 const PUBLIC = new URL('../../public/', import.meta.url);
 const TYPES = { css: 'text/css; charset=utf-8', svg: 'image/svg+xml', png: 'image/png' };
@@ -96,19 +98,68 @@ function matchPath(pattern, pathname) {
 function fail(ctx, error) {
   const { res, url, lang } = ctx;
   if (url.pathname.startsWith('/api/')) return sendJson(res, error.status, { error: error.message, ...error.data }, error.headers);
-  const title = error.status === 404 ? words[lang].notFoundTitle : `${words[lang].error} ${error.status}`;
+  const titles = { 404: words[lang].notFoundTitle, 503: words[lang].unavailableTitle };
+  const title = titles[error.status] ?? `${words[lang].error} ${error.status}`;
   const body = html`<p class="error" role="alert">${error.message}</p>`;
   send(res, error.status, layout({ lang, url, title, body }), undefined, error.headers);
 }
 
-/** The request handler for node:http's createServer. */
-export function handler(routes) {
+/** The answer for an error: its own when it is an HttpError, 503 when the database is down, else 500 (logged). */
+function answerFor(error, ctx) {
+  if (error instanceof HttpError) return error;
+  if (error?.unavailable) {
+    log('error', 'database unavailable', { requestId: ctx.requestId, ...errorFields(error) });
+    return new HttpError(503, words[ctx.lang].unavailable, { headers: { 'retry-after': '30' } });
+  }
+  log('error', 'request failed', { requestId: ctx.requestId, method: ctx.req.method, path: ctx.url.pathname, ...errorFields(error) });
+  return new HttpError(500, words[ctx.lang].serverError);
+}
+
+/** The path as logged: query values are left out (a ticket or a search is the visitor's business), keys kept. */
+const loggedPath = (url) => url.pathname + (url.search ? `?${[...new Set(url.searchParams.keys())].map((k) => `${encodeURIComponent(k)}=`).join('&')}` : '');
+
+// A request id from a proxy is kept when it is a plain token, so one id follows a request through the logs.
+const requestIdOf = (req) => {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+};
+
+/** One log line per request, when its answer has been sent or the client went away. */
+function logRequest(ctx, startedAt) {
+  const { req, res, url, requestId } = ctx;
+  let done = false;
+  const write = (aborted) => {
+    if (done) return;
+    done = true;
+    const durationMs = Math.round(Number(process.hrtime.bigint() - startedAt) / 1e4) / 100;
+    const healthy = url.pathname === '/healthz' && res.statusCode === 200;
+    log(healthy ? 'debug' : 'info', 'request', { requestId, method: req.method, path: loggedPath(url), status: res.statusCode, durationMs, ...(aborted ? { aborted: true } : {}) });
+  };
+  res.on('finish', () => write(false));
+  res.on('close', () => write(!res.writableFinished));
+}
+
+async function healthz(res, health) {
+  const state = health ? await health() : { ok: true };
+  if (!state.ok) log('error', 'health check failed', { database: state.database, reason: state.reason });
+  const body = { status: state.ok ? 'ok' : 'unavailable', ...(state.database ? { database: state.database } : {}) };
+  sendJson(res, state.ok ? 200 : 503, body, { 'cache-control': 'no-store' });
+}
+
+/**
+ * The request handler for node:http's createServer. `health` (optional) tells whether what the copy depends on
+ * answers; GET /healthz reports it: 200 when it does, 503 when not.
+ */
+export function handler(routes, { health } = {}) {
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
-    const ctx = { req, res, url, lang: langOf(url), params: {} };
+    const ctx = { req, res, url, lang: langOf(url), params: {}, requestId: requestIdOf(req) };
+    res.setHeader('x-request-id', ctx.requestId);
+    logRequest(ctx, process.hrtime.bigint());
     // HEAD is answered like GET; node:http leaves the body out.
     const method = req.method === 'HEAD' ? 'GET' : req.method;
     try {
+      if (method === 'GET' && url.pathname === '/healthz') return await healthz(res, health);
       if (method === 'GET' && (await servePublic(url.pathname, res))) return;
       const matching = routes.filter(([, path]) => matchPath(path, url.pathname));
       const route = matching.find(([m]) => m === method);
@@ -120,9 +171,10 @@ export function handler(routes) {
       ctx.params = matchPath(route[1], url.pathname);
       await route[2](ctx);
     } catch (error) {
-      if (!(error instanceof HttpError)) console.error(error);
-      if (res.headersSent) return res.end();
-      fail(ctx, error instanceof HttpError ? error : new HttpError(500, words[ctx.lang].serverError));
+      const answer = answerFor(error, ctx);
+      // Half an answer already went out: cut the connection so the client sees a failure, not a short body.
+      if (res.headersSent) return res.destroy();
+      fail(ctx, answer);
     }
   };
 }

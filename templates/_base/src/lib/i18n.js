@@ -18,6 +18,9 @@ export const words = {
     badType: 'Kirim isian sebagai formulir (application/x-www-form-urlencoded) atau JSON.',
     serverError: 'Terjadi kesalahan pada server. Silakan coba lagi.',
     error: 'Kesalahan',
+    unavailableTitle: 'Layanan sedang tidak tersedia',
+    unavailable: 'Layanan sedang tidak dapat menyimpan atau membaca data. Petugas sudah diberi tahu; silakan coba lagi beberapa saat lagi.',
+    tooMany: (seconds) => `Terlalu banyak kiriman dari alamat Anda. Silakan coba lagi dalam ${seconds} detik.`,
   },
   en: {
     switchTo: 'Bahasa Indonesia',
@@ -35,6 +38,9 @@ export const words = {
     badType: 'Send the fields as a form (application/x-www-form-urlencoded) or as JSON.',
     serverError: 'Something went wrong on the server. Please try again.',
     error: 'Error',
+    unavailableTitle: 'Service unavailable',
+    unavailable: 'The service cannot store or read data right now. The staff have been told; please try again in a little while.',
+    tooMany: (seconds) => `Too many submissions from your address. Please try again in ${seconds} seconds.`,
   },
 };
 

@@ -1,0 +1,20 @@
+// What the copy tells its operators (start-up, shutdown, logs), in the copy's language.
+import { defaultLang } from './config.js';
+
+const texts = {
+  id: {
+    started: ({ url }) => `melayani di ${url}`,
+    stopping: ({ signal }) => `${signal} diterima: menyelesaikan permintaan yang sedang berjalan lalu berhenti`,
+    startFailed: ({ reason }) => `Tidak dapat memulai: ${reason}`,
+  },
+  en: {
+    started: ({ url }) => `serving on ${url}`,
+    stopping: ({ signal }) => `${signal} received: finishing the requests in flight, then stopping`,
+    startFailed: ({ reason }) => `Cannot start: ${reason}`,
+  },
+};
+
+/** An operator message in the copy's default language. */
+export function opsText(key, params = {}) {
+  return texts[defaultLang][key](params);
+}

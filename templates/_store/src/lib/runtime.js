@@ -1,0 +1,25 @@
+// What src/server.js opens before it listens and closes after it stops, for an application that keeps data:
+// the database, brought up to date (migrations, then the import of a JSON-era data file) at every start.
+import { legacy } from '../store.js';
+import { close, health, open } from './db.js';
+import { importLegacy } from './legacy-import.js';
+import { migrate } from './migrate.js';
+
+/** Migrations and the one-time import; `npm run migrate` runs exactly this. */
+export async function prepare() {
+  const applied = await migrate();
+  const imported = legacy ? await importLegacy(legacy) : undefined;
+  return { applied, imported };
+}
+
+export async function startup() {
+  await open();
+  try {
+    await prepare();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export { close as shutdown, health };
