@@ -1,6 +1,7 @@
 // Entry point. `npm start` serves the copy on PORT (default 3000) and HOST (default 0.0.0.0); tests import
 // start() and listen on port 0 in-process instead. An application (src/app.js) exports its `routes` and, when it
-// depends on something that must be opened first (a database), `startup`, `shutdown` and `health`.
+// depends on something that must be opened first (a database), `startup`, `shutdown`, `health` (for /healthz)
+// and `ready` (false while that something is known to be down: requests then answer 503).
 import { createServer as createHttpServer } from 'node:http';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ import { errorFields, log } from './lib/log.js';
 import { opsText } from './lib/ops-text.js';
 
 export function createServer() {
-  return createHttpServer(handler(application.routes, { health: application.health }));
+  return createHttpServer(handler(application.routes, { health: application.health, ready: application.ready }));
 }
 
 /**

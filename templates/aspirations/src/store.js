@@ -102,6 +102,14 @@ const BATCH = 1000;
 /** Copies made before the database kept reports in DATA_DIR/aspirasi.json: imported once (lib/legacy-import.js). */
 export const legacy = {
   file: 'aspirasi.json',
+  /** Two reports as a JSON-era copy stored them (the storage tests import them). */
+  example: () => [
+    { id: 'LKS-20260105-ABCDEFGH', category: 'contoh', opd: { key: 'publicWorks', name: 'Dinas Contoh' }, message: 'Contoh laporan.', name: '', contact: '',
+      status: 'diterima', createdAt: '2026-01-05T01:02:03.456Z', dueDate: '2026-01-08', history: [{ status: 'diterima', at: '2026-01-05T01:02:03.456Z' }] },
+    { id: 'LKS-20260106-HGFEDCBA', category: 'contoh', opd: { key: 'publicWorks', name: 'Dinas Contoh' }, message: 'Contoh kedua.', name: 'Warga', contact: '0812',
+      status: 'diteruskan', createdAt: '2026-01-06T01:02:03.456Z', dueDate: '2026-01-09',
+      history: [{ status: 'diterima', at: '2026-01-06T01:02:03.456Z' }, { status: 'diteruskan', at: '2026-01-06T02:00:00.000Z', note: 'Catatan' }] },
+  ],
   check(record, index) {
     const where = `record ${index + 1}${typeof record?.id === 'string' ? ` (${record.id})` : ''}`;
     if (typeof record !== 'object' || record === null) return `${where} is not an object`;

@@ -55,6 +55,8 @@ export async function page({ after, limit }) {
 /** Copies made before the database kept assessments in DATA_DIR/spbe-mandiri.json: imported once. */
 export const legacy = {
   file: 'spbe-mandiri.json',
+  /** One assessment as a JSON-era copy stored it (the storage tests import it). */
+  example: () => [{ id: 'a1b2c3d4e5f6', opd: null, period: '2025', answers: { contoh: 1 }, createdAt: '2026-01-05T01:02:03.456Z', updatedAt: '2026-01-06T01:02:03.456Z' }],
   check(record, index) {
     const where = `record ${index + 1}${typeof record?.id === 'string' ? ` (${record.id})` : ''}`;
     if (typeof record !== 'object' || record === null) return `${where} is not an object`;

@@ -148,9 +148,10 @@ async function healthz(res, health) {
 
 /**
  * The request handler for node:http's createServer. `health` (optional) tells whether what the copy depends on
- * answers; GET /healthz reports it: 200 when it does, 503 when not.
+ * answers; GET /healthz reports it: 200 when it does, 503 when not. While `ready` (optional) says no, every
+ * other page answers 503 too: a form shown with 200 could not be saved.
  */
-export function handler(routes, { health } = {}) {
+export function handler(routes, { health, ready } = {}) {
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     const ctx = { req, res, url, lang: langOf(url), params: {}, requestId: requestIdOf(req) };
@@ -161,6 +162,7 @@ export function handler(routes, { health } = {}) {
     try {
       if (method === 'GET' && url.pathname === '/healthz') return await healthz(res, health);
       if (method === 'GET' && (await servePublic(url.pathname, res))) return;
+      if (ready && !(await ready())) throw Object.assign(new Error('the database is down (see the error logged before)'), { unavailable: true, expected: true });
       const matching = routes.filter(([, path]) => matchPath(path, url.pathname));
       const route = matching.find(([m]) => m === method);
       if (!route && matching.length === 0) throw new HttpError(404, words[ctx.lang].notFound);

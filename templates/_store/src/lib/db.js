@@ -23,12 +23,20 @@ export class DatabaseUnavailable extends Error {
 // operator intervention such as a shutdown (57), system (58) and internal errors such as damaged files (XX).
 const UNAVAILABLE_CLASSES = new Set(['08', '53', '57', '58', 'XX']);
 
+// Once a query has found the database gone, every request answers 503 at once (even pages that read nothing,
+// whose forms could not be saved) until a probe, at most every PROBE_MS, finds it back.
+const PROBE_MS = 2000;
+let downSince;
+let probedAt = 0;
+
 function classify(error) {
   if (error instanceof DatabaseUnavailable) return error;
   const code = typeof error?.code === 'string' ? error.code : '';
   // A 5-character code is a SQLSTATE from PostgreSQL; anything else (ECONNREFUSED, a WebAssembly abort, a
   // closed pool) comes from the way to the database.
   if (/^[0-9A-Z]{5}$/.test(code) && !UNAVAILABLE_CLASSES.has(code.slice(0, 2))) return error;
+  downSince ??= Date.now();
+  probedAt = Date.now();
   return new DatabaseUnavailable(error);
 }
 
@@ -153,6 +161,14 @@ export async function transaction(work) {
   }
 }
 
+/** Resolves true when requests may go on; false while the database is known to be down (see PROBE_MS). */
+export async function ready() {
+  if (downSince === undefined) return true;
+  if (Date.now() - probedAt < PROBE_MS) return false;
+  probedAt = Date.now();
+  return (await health()).ok;
+}
+
 /** Whether the database answers now, within `timeoutMs`; never throws. */
 export async function health(timeoutMs = 2000) {
   let timer;
@@ -161,8 +177,11 @@ export async function health(timeoutMs = 2000) {
   });
   try {
     await Promise.race([query('SELECT 1 AS ok'), timeout]);
+    downSince = undefined;
     return { ok: true, database: mode() };
   } catch (error) {
+    downSince ??= Date.now();
+    probedAt = Date.now();
     return { ok: false, database: mode(), reason: error.cause?.message ?? error.message };
   } finally {
     clearTimeout(timer);

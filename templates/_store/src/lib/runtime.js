@@ -1,7 +1,7 @@
 // What src/server.js opens before it listens and closes after it stops, for an application that keeps data:
 // the database, brought up to date (migrations, then the import of a JSON-era data file) at every start.
 import { legacy } from '../store.js';
-import { close, health, open } from './db.js';
+import { close, health, open, ready } from './db.js';
 import { importLegacy } from './legacy-import.js';
 import { migrate } from './migrate.js';
 
@@ -22,4 +22,4 @@ export async function startup() {
   }
 }
 
-export { close as shutdown, health };
+export { close as shutdown, health, ready };
