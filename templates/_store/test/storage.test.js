@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { backup, restore, tablesInOrder } from '../src/lib/backup.js';
 import { dataDir, mode, open, query, transaction } from '../src/lib/db.js';
 import { importLegacy } from '../src/lib/legacy-import.js';
+import { backupInto } from '../src/lib/scheduled-backup.js';
 import { migrate, migrationFiles } from '../src/lib/migrate.js';
 import { legacy } from '../src/store.js';
 import { config, logs, serve } from './support.js';
@@ -87,6 +88,17 @@ test('a backup restores to the same records; a damaged or foreign file changes n
   await assert.rejects(restore(foreign, { replace: true }), /another-app/);
   await writeFile(foreign, 'not gzip at all');
   await assert.rejects(restore(foreign, { replace: true }), (error) => error.expected === true);
+});
+
+test('scheduled backups keep the newest BACKUP_KEEP files, each one restorable', async () => {
+  const dir = join(dataDir(), 'backups');
+  for (let i = 0; i < 3; i++) await backupInto(dir, 2);
+  const files = readdirSync(dir).sort();
+  assert.equal(files.length, 2);
+  assert.ok(files.every((name) => name.startsWith(`${config.app.id}-`) && name.endsWith('.jsonl.gz')));
+  const before = await everything();
+  await restore(join(dir, files[1]), { replace: true });
+  assert.deepEqual(await everything(), before);
 });
 
 test('npm run backup and npm run restore work from the command line, and refuse bad use', async () => {

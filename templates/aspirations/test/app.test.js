@@ -121,3 +121,56 @@ test('the follow-up deadline counts working days only', () => {
   assert.equal(addWorkingDays('2026-01-05', 5), '2026-01-12'); // Monday + 5 = next Monday
   assert.equal(addWorkingDays('2026-01-03', 1), '2026-01-05'); // filed on Saturday: due Monday
 });
+
+test('concurrent submissions get unique tickets, and one status move wins a race', async () => {
+  const made = await Promise.all(Array.from({ length: 40 }, (_, i) => file(`Laporan serentak nomor ${i}.`)));
+  assert.equal(new Set(made.map((r) => r.id)).size, 40);
+  const { rows } = await query('SELECT count(*)::int AS n FROM reports WHERE id = ANY($1)', [made.map((r) => r.id)]);
+  assert.equal(rows[0].n, 40, 'all stored');
+  const answers = await Promise.all(Array.from({ length: 8 }, () => setStatus(made[0].id, 'diteruskan')));
+  assert.deepEqual(answers.map((r) => r.status).sort(), [200, 409, 409, 409, 409, 409, 409, 409]);
+  const history = (await (await fetch(`${base()}/api/aspirasi/${made[0].id}`)).json()).history;
+  assert.deepEqual(history.map((h) => h.status), ['diterima', 'diteruskan'], 'recorded once');
+});
+
+test('the staff list comes in pages with a next link', async () => {
+  for (let i = 0; i < 3; i++) await file(`Laporan untuk halaman ${i}.`);
+  const auth = { authorization: `Bearer ${TOKEN}` };
+  const seen = [];
+  let next = '/api/aspirasi?limit=2';
+  let pages = 0;
+  while (next) {
+    const response = await fetch(`${base()}${next}`, { headers: auth });
+    assert.equal(response.status, 200);
+    const list = await response.json();
+    assert.ok(list.length <= 2);
+    seen.push(...list.map((r) => r.id));
+    next = /^<([^>]+)>; rel="next"$/.exec(response.headers.get('link') ?? '')?.[1];
+    pages += 1;
+  }
+  const { rows } = await query('SELECT count(*)::int AS n FROM reports');
+  assert.equal(seen.length, rows[0].n, 'every report once');
+  assert.equal(new Set(seen).size, seen.length);
+  assert.equal(pages, Math.ceil(rows[0].n / 2));
+  assert.equal((await fetch(`${base()}/api/aspirasi?limit=0`, { headers: auth })).status, 400);
+  assert.equal((await fetch(`${base()}/api/aspirasi?after=x`, { headers: auth })).status, 400);
+});
+
+test('public submissions are limited per client: 429 with Retry-After, in the visitor\'s language', async () => {
+  process.env.RATE_LIMIT_PER_MINUTE = '2';
+  try {
+    assert.equal((await postJson('/api/aspirasi', { category: first.id, message: 'Satu.' })).status, 201);
+    assert.equal((await postForm('/aspirasi', { category: first.id, message: 'Dua.' })).status, 303);
+    const api = await postJson('/api/aspirasi?lang=en', { category: first.id, message: 'Tiga.' });
+    assert.equal(api.status, 429);
+    assert.ok(Number(api.headers.get('retry-after')) >= 1);
+    assert.match((await api.json()).error, /Too many submissions/);
+    const form = await postForm('/aspirasi?lang=id', { category: first.id, message: 'Empat.' });
+    assert.equal(form.status, 429);
+    assert.match(await form.text(), /Terlalu banyak kiriman/);
+    const token = { authorization: `Bearer ${TOKEN}` };
+    assert.equal((await fetch(`${base()}/api/aspirasi?limit=1`, { headers: token })).status, 200, 'officers are not limited');
+  } finally {
+    process.env.RATE_LIMIT_PER_MINUTE = '0';
+  }
+});

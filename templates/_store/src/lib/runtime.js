@@ -4,6 +4,7 @@ import { legacy } from '../store.js';
 import { close, health, open, ready } from './db.js';
 import { importLegacy } from './legacy-import.js';
 import { migrate } from './migrate.js';
+import { scheduleBackups, stopBackups } from './scheduled-backup.js';
 
 /** Migrations and the one-time import; `npm run migrate` runs exactly this. */
 export async function prepare() {
@@ -20,6 +21,12 @@ export async function startup() {
     await close();
     throw error;
   }
+  scheduleBackups();
 }
 
-export { close as shutdown, health, ready };
+export async function shutdown() {
+  stopBackups();
+  await close();
+}
+
+export { health, ready };
