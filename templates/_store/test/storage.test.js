@@ -102,18 +102,22 @@ test('scheduled backups keep the newest BACKUP_KEEP files, each one restorable',
 });
 
 test('npm run backup and npm run restore work from the command line, and refuse bad use', async () => {
-  if (mode() !== 'server') return; // embedded: this test process owns the data folder (see the next test)
-  const file = join(dataDir(), 'cli-backup.jsonl.gz');
-  const env = { ...process.env };
-  const made = await run(process.execPath, ['bin/backup.js', file], { cwd: root, env });
-  assert.match(made.stdout, /cli-backup\.jsonl\.gz/);
-  const restored = await run(process.execPath, ['bin/restore.js', file, '--replace'], { cwd: root, env });
-  assert.match(restored.stdout, /cli-backup\.jsonl\.gz/);
-  await assert.rejects(run(process.execPath, ['bin/restore.js'], { cwd: root, env }), (error) => error.code === 2);
+  // Embedded, this process owns its data folder: the commands work on a folder of their own.
+  const env = mode() === 'embedded' ? { ...process.env, DATA_DIR: join(dataDir(), 'cli') } : { ...process.env, DATABASE_SCHEMA_TEMPORARY: '' };
+  const ours = join(dataDir(), 'ours.jsonl.gz');
+  const rows = await backup(ours);
+  const restored = await run(process.execPath, ['bin/restore.js', ours, '--replace'], { cwd: root, env });
+  assert.match(restored.stdout, new RegExp(`ours\\.jsonl\\.gz: ${rows} `));
+  const theirs = join(dataDir(), 'theirs.jsonl.gz');
+  const made = await run(process.execPath, ['bin/backup.js', theirs], { cwd: root, env });
+  assert.match(made.stdout, new RegExp(`theirs\\.jsonl\\.gz \\(${rows} `));
+  const empty = { ...env, ...(mode() === 'embedded' ? { DATA_DIR: join(dataDir(), 'empty') } : { DATABASE_SCHEMA: `${process.env.DATABASE_SCHEMA}_none`, DATABASE_SCHEMA_TEMPORARY: '1' }) };
+  await assert.rejects(run(process.execPath, ['bin/backup.js', join(dataDir(), 'none.jsonl.gz')], { cwd: root, env: empty }), (error) => error.code === 1 && /schema_migrations/.test(error.stderr) && !/\n\s+at /.test(error.stderr));
+  await assert.rejects(run(process.execPath, ['bin/restore.js'], { cwd: root, env }), (error) => error.code === 2 && /restore/.test(error.stderr));
+  await assert.rejects(run(process.execPath, ['bin/restore.js', join(dataDir(), 'missing.jsonl.gz')], { cwd: root, env }), (error) => error.code === 1 && /missing\.jsonl\.gz/.test(error.stderr) && !/\n\s+at /.test(error.stderr));
 });
 
-test('a second process on the same embedded data folder refuses at once', async () => {
-  if (mode() !== 'embedded') return;
+test('a second process on the same embedded data folder refuses at once', { skip: mode() !== 'embedded' && 'on a server many processes may share the database' }, async () => {
   const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
   const started = Date.now();
   const second = await run(process.execPath, ['src/server.js'], { cwd: root, env }).then(() => undefined, (error) => error);

@@ -57,6 +57,8 @@ export async function backup(file) {
     await transaction(async (tx) => {
       // One snapshot for all tables; on the embedded database there is only this connection anyway.
       if (mode() === 'server') await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      const { rows: [found] } = await tx.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS migrated");
+      if (!found.migrated) throw new RestoreRefused(storeText('backupEmpty'));
       const tables = await tablesInOrder(tx);
       const { rows: migrations } = await tx.query('SELECT name, sha256 FROM schema_migrations ORDER BY name');
       await write({ format: FORMAT, version: 1, app: app.id, region: region.code, from: mode(), createdAt: new Date().toISOString(), migrations, tables });
@@ -86,7 +88,11 @@ export async function backup(file) {
 }
 
 async function* linesOf(file) {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const source = createReadStream(file);
+  const gunzip = createGunzip();
+  // pipe() does not pass a read error on (a missing file): hand it to the stream being read.
+  source.on('error', (error) => gunzip.destroy(error));
+  const lines = createInterface({ input: source.pipe(gunzip), crlfDelay: Infinity });
   let number = 0;
   for await (const line of lines) {
     number += 1;
