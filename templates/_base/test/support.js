@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as application from '../src/app.js';
 import { setLogSink } from '../src/lib/log.js';
 import { start } from '../src/server.js';
 
@@ -22,6 +23,8 @@ setLogSink((line) => logs.push(JSON.parse(line)));
 export async function ownData() {
   const dir = await mkdtemp(join(tmpdir(), `${config.app.id}-test-`));
   process.env.DATA_DIR = dir;
+  // An application with a database may start the folder from a prepared one (see its src/app.js).
+  await application.seedTestData?.(dir);
   if (process.env.DATABASE_URL) {
     process.env.DATABASE_SCHEMA = `test_${process.pid}_${randomBytes(4).toString('hex')}`;
     process.env.DATABASE_SCHEMA_TEMPORARY = '1';

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -12,6 +12,7 @@ import { backup, restore, tablesInOrder } from '../src/lib/backup.js';
 import { dataDir, mode, open, query, transaction } from '../src/lib/db.js';
 import { importLegacy } from '../src/lib/legacy-import.js';
 import { backupInto } from '../src/lib/scheduled-backup.js';
+import { seedDataDir } from '../src/lib/test-cluster.js';
 import { migrate, migrationFiles } from '../src/lib/migrate.js';
 import { legacy } from '../src/store.js';
 import { config, logs, serve } from './support.js';
@@ -19,6 +20,14 @@ import { config, logs, serve } from './support.js';
 const run = promisify(execFile);
 const base = serve();
 const root = new URL('..', import.meta.url);
+
+/** A data folder for a child process, beside this file's own, started from the prepared cluster. */
+async function seeded(name) {
+  const dir = join(dataDir(), name);
+  await mkdir(dir);
+  await seedDataDir(dir);
+  return dir;
+}
 
 /** Every row of every table, as PostgreSQL writes it in JSON, in key order: what "identical" means here. */
 async function everything() {
@@ -103,7 +112,7 @@ test('scheduled backups keep the newest BACKUP_KEEP files, each one restorable',
 
 test('npm run backup and npm run restore work from the command line, and refuse bad use', async () => {
   // Embedded, this process owns its data folder: the commands work on a folder of their own.
-  const env = mode() === 'embedded' ? { ...process.env, DATA_DIR: join(dataDir(), 'cli') } : { ...process.env, DATABASE_SCHEMA_TEMPORARY: '' };
+  const env = mode() === 'embedded' ? { ...process.env, DATA_DIR: await seeded('cli') } : { ...process.env, DATABASE_SCHEMA_TEMPORARY: '' };
   const ours = join(dataDir(), 'ours.jsonl.gz');
   const rows = await backup(ours);
   const restored = await run(process.execPath, ['bin/restore.js', ours, '--replace'], { cwd: root, env });
@@ -111,7 +120,7 @@ test('npm run backup and npm run restore work from the command line, and refuse 
   const theirs = join(dataDir(), 'theirs.jsonl.gz');
   const made = await run(process.execPath, ['bin/backup.js', theirs], { cwd: root, env });
   assert.match(made.stdout, new RegExp(`theirs\\.jsonl\\.gz \\(${rows} `));
-  const empty = { ...env, ...(mode() === 'embedded' ? { DATA_DIR: join(dataDir(), 'empty') } : { DATABASE_SCHEMA: `${process.env.DATABASE_SCHEMA}_none`, DATABASE_SCHEMA_TEMPORARY: '1' }) };
+  const empty = { ...env, ...(mode() === 'embedded' ? { DATA_DIR: await seeded('empty') } : { DATABASE_SCHEMA: `${process.env.DATABASE_SCHEMA}_none`, DATABASE_SCHEMA_TEMPORARY: '1' }) };
   await assert.rejects(run(process.execPath, ['bin/backup.js', join(dataDir(), 'none.jsonl.gz')], { cwd: root, env: empty }), (error) => error.code === 1 && /schema_migrations/.test(error.stderr) && !/\n\s+at /.test(error.stderr));
   await assert.rejects(run(process.execPath, ['bin/restore.js'], { cwd: root, env }), (error) => error.code === 2 && /restore/.test(error.stderr));
   await assert.rejects(run(process.execPath, ['bin/restore.js', join(dataDir(), 'missing.jsonl.gz')], { cwd: root, env }), (error) => error.code === 1 && /missing\.jsonl\.gz/.test(error.stderr) && !/\n\s+at /.test(error.stderr));

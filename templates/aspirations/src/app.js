@@ -92,7 +92,7 @@ async function submitApi({ req, res, lang }) {
   sendJson(res, 201, publicView(entry), { location: `/api/aspirasi/${entry.id}` });
 }
 
-export { health, ready, shutdown, startup } from './lib/runtime.js';
+export { health, ready, seedTestData, shutdown, startup } from './lib/runtime.js';
 
 export const routes = [
   ['GET', '/', (ctx) => send(ctx.res, 200, formPage(ctx))],

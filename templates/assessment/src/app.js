@@ -82,7 +82,7 @@ async function submitApi({ req, res, lang, params }) {
 
 const download = (name) => ({ 'content-disposition': `attachment; filename="${name}"` });
 
-export { health, ready, shutdown, startup } from './lib/runtime.js';
+export { health, ready, seedTestData, shutdown, startup } from './lib/runtime.js';
 
 export const routes = [
   ['GET', '/', async (ctx) => {

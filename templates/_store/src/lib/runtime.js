@@ -29,4 +29,11 @@ export async function shutdown() {
   await close();
 }
 
+/** For the copy's tests (test/support.js): a new embedded DATA_DIR from a cached initialised cluster. */
+export async function seedTestData(dir) {
+  if (process.env.DATABASE_URL) return;
+  const { seedDataDir } = await import('./test-cluster.js');
+  await seedDataDir(dir);
+}
+
 export { health, ready };
