@@ -7,6 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { packageRoot } from '../lib/paths.js';
 import { bigCatalog, updateTimes } from './catalog-work.js';
+import { copyFigures, reachableServer } from './copies.js';
 import { planThroughput, rawMatrixRate, renderBaseline } from './render.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -105,6 +106,18 @@ if (part('P4')) {
 console.log('\nP4 — update of a 200-file copy (in process):');
 const p4 = await updateTimes(200);
 row(`update (${p4.count} files, a quarter changed)`, p4.update, p4.fresh, 'writing it fresh (target < 1000 ms)');
+}
+
+if (part('P5')) {
+console.log('\nP5 — a LAKSA copy on its database (1,000 submissions over HTTP, 4 clients; lookups one at a time):');
+const server = await reachableServer();
+for (const f of await copyFigures(server)) {
+  const rate = (value: number) => `${Math.round(value).toString().padStart(8)} /s`;
+  console.log(`${`${f.mode}: submissions, empty store`.padEnd(44)} ${rate(f.emptyPerSecond)}${f.mode === 'embedded' ? '   (target ≥ 200/s)' : ''}`);
+  console.log(`${`${f.mode}: submissions, ${f.stored.toLocaleString('en')} stored`.padEnd(44)} ${rate(f.fullPerSecond)}   ${(f.fullPerSecond / f.emptyPerSecond).toFixed(2)}× empty (target ≥ 0.80×)`);
+  console.log(`${`${f.mode}: lookup by ticket at ${f.stored.toLocaleString('en')}, p95`.padEnd(44)} ${f.lookupP95Ms.toFixed(2).padStart(8)} ms   (target ≤ 20 ms)`);
+}
+if (!server) console.log('server: no PostgreSQL server reachable (set BENCH_DATABASE_URL or DATABASE_URL) — measured embedded only');
 }
 
 rmSync(work, { recursive: true, force: true });

@@ -3,11 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { allRegencies, cases, regionsFromDir, runCase, type CaseResult } from '../lib/check/matrix.js';
+import { openDependencyCache } from '../lib/check/dependencies.js';
 import { runMatrix, workerCount } from '../lib/check/pool.js';
 import * as reporters from '../lib/check/report.js';
 import { writeRun } from '../lib/copy/write.js';
 import type { Catalog } from '../lib/catalog/types.js';
-import { UserError } from '../lib/errors.js';
+import { collecting, UserError } from '../lib/errors.js';
 import { showControls } from '../lib/text/terminal.js';
 import { badValue, list, parse } from './args.js';
 import { catalogFromFlags } from './catalog-flags.js';
@@ -71,9 +72,13 @@ const bar = (done: number, total: number) => {
   return `[${'#'.repeat(full)}${'.'.repeat(width - full)}]`;
 };
 
-/** Writes each copy to a temp folder and runs its own `npm test`, two at a time, each with a timeout. */
+/**
+ * Writes each copy to a temp folder, links its dependencies (each distinct set installed once, see
+ * dependencies.ts) and runs its own `npm test`, two at a time, each with a timeout.
+ */
 async function runCopyTests(catalog: Catalog, results: CaseResult[], progress: (n: number) => void): Promise<void> {
   const { execa } = await import('execa');
+  const dependencies = await openDependencyCache();
   const queue = [...results];
   let done = 0;
   const worker = async () => {
@@ -83,7 +88,14 @@ async function runCopyTests(catalog: Catalog, results: CaseResult[], progress: (
         // Worker threads send back findings, not files: a copy checked elsewhere is rendered again here.
         const copy = r.copy ?? (await runCase(catalog, r.case)).copy;
         await writeRun({ copies: [{ dir: 'copy', files: copy?.files ?? [] }] }, { destination: dir });
-        const run = await execa('npm', ['test'], { cwd: path.join(dir, 'copy'), reject: false, all: true, timeout: TEST_TIMEOUT_MS });
+        const cwd = path.join(dir, 'copy');
+        // A failed install is a problem of each case that needs that set, reported with the others.
+        const before = r.problems.length;
+        await collecting(r.problems, () => dependencies.link(cwd));
+        if (r.problems.length > before) continue;
+        // Offline and on the embedded database, as a regency's first `npm test`: never on a server the
+        // environment may name for something else.
+        const run = await execa('npm', ['test'], { cwd, reject: false, all: true, timeout: TEST_TIMEOUT_MS, env: { DATABASE_URL: '' } });
         if (run.exitCode !== 0) {
           const output = failureExcerpt(String(run.all ?? ''));
           r.problems.push({ key: 'check.copyTest', params: { app: r.case.app, code: run.timedOut ? 'timeout' : (run.exitCode ?? '?'), output } });
@@ -94,7 +106,11 @@ async function runCopyTests(catalog: Catalog, results: CaseResult[], progress: (
       }
     }
   };
-  await Promise.all([worker(), worker()]);
+  try {
+    await Promise.all([worker(), worker()]);
+  } finally {
+    await dependencies.close();
+  }
 }
 
 /**

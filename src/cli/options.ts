@@ -39,7 +39,7 @@ export const newOptions = {
   force: { type: 'boolean', help: { id: 'timpa berkas yang sudah diubah', en: 'overwrite files that were changed' } },
   'dry-run': { type: 'boolean', help: { id: 'tampilkan yang akan ditulis, tanpa menulis', en: 'list what would be written, write nothing' } },
   git: { type: 'boolean', help: { id: 'jalankan git init di setiap salinan', en: 'run git init in each copy' } },
-  install: { type: 'boolean', help: { id: 'jalankan npm install di setiap salinan', en: 'run npm install in each copy' } },
+  install: { type: 'boolean', help: { id: 'pasang dependensi setiap salinan (npm ci; npm install bila tanpa package-lock.json)', en: "install each copy's dependencies (npm ci; npm install without a package-lock.json)" } },
   ...catalogSource,
   ...common,
 } satisfies Record<string, OptionSpec>;

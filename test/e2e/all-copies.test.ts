@@ -1,20 +1,34 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { regions, replika } from '../helpers/cli.js';
+import { reachableServer } from '../helpers/database.js';
+import { linkDependencies } from '../helpers/dependencies.js';
 import { nodeTestsPassed } from '../helpers/node-test.js';
 import { tree } from '../helpers/tree.js';
 
 const ADOPTERS = ['kota-gorontalo', 'kabupaten-banjar', 'kabupaten-poso'];
 
-/** Runs `npm test` in each copy, two at a time; returns the copies that failed, with their output. */
+const server = await reachableServer();
+if (!server) console.warn('No PostgreSQL server reachable (REPLIKA_TEST_DATABASE_URL or DATABASE_URL): the data-keeping copies are tested on their embedded database only.');
+
+/**
+ * Runs `npm test` in each copy, its dependencies linked, two at a time: every copy on its embedded database (as a
+ * regency's first `npm test` does), and the ones with migrations again on the PostgreSQL server when there is one.
+ * Returns the failures with their output.
+ */
 async function testCopies(dirs: string[]): Promise<string[]> {
   const failures: string[] = [];
-  const queue = [...dirs];
+  const keepsData = (dir: string) => existsSync(path.join(dir, 'migrations'));
+  const queue: Array<[string, string]> = [...dirs.map((dir): [string, string] => [dir, '']), ...(server ? dirs.filter(keepsData).map((dir): [string, string] => [dir, server]) : [])];
   const worker = async () => {
-    for (let dir = queue.shift(); dir; dir = queue.shift()) {
-      const run = await execa('npm', ['test'], { cwd: dir, reject: false, all: true, timeout: 120_000 });
-      if (run.exitCode !== 0 || !nodeTestsPassed(run.all ?? '')) failures.push(`${path.basename(dir)}: exit ${run.exitCode}\n${run.all}`);
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const [dir, databaseUrl] = job;
+      await linkDependencies(dir);
+      const run = await execa('npm', ['test'], { cwd: dir, reject: false, all: true, timeout: 180_000, env: { DATABASE_URL: databaseUrl } });
+      const where = databaseUrl ? 'on the PostgreSQL server' : 'embedded';
+      if (run.exitCode !== 0 || !nodeTestsPassed(run.all ?? '')) failures.push(`${path.basename(dir)} (${where}): exit ${run.exitCode}\n${run.all}`);
     }
   };
   await Promise.all([worker(), worker()]);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { regions, replika } from '../helpers/cli.js';
+import { linkDependencies } from '../helpers/dependencies.js';
 import { nodeTestsPassed } from '../helpers/node-test.js';
 import { tree } from '../helpers/tree.js';
 
@@ -10,7 +11,7 @@ const APPS = ['live', 'laksa', 'gawat-darurat-112'];
 /** Starts a copy with `npm start` on a free port and returns its home page. */
 async function serve(dir: string, port: number): Promise<string> {
   // Its own process group: npm runs the server through a shell, and the whole group must stop afterwards.
-  const server = execa('npm', ['start'], { cwd: dir, env: { PORT: String(port), HOST: '127.0.0.1' }, reject: false, detached: true });
+  const server = execa('npm', ['start'], { cwd: dir, env: { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '' }, reject: false, detached: true });
   try {
     for (let attempt = 0; attempt < 100; attempt++) {
       try {
@@ -34,7 +35,8 @@ describe('the copies for Kota Gorontalo are real software', () => {
     expect(run.exitCode, run.stderr).toBe(0);
     for (const [index, app] of APPS.entries()) {
       const dir = path.join(cwd, 'replika-kota-gorontalo', app);
-      const test = await execa('npm', ['test'], { cwd: dir, reject: false });
+      await linkDependencies(dir);
+      const test = await execa('npm', ['test'], { cwd: dir, reject: false, env: { DATABASE_URL: '' } });
       expect(test.exitCode, `${app}: ${test.stdout}\n${test.stderr}`).toBe(0);
       expect(nodeTestsPassed(test.stdout), test.stdout).toBe(true);
       const page = await serve(dir, 41000 + index + Math.floor(Math.random() * 1000) * 3);

@@ -20,7 +20,7 @@ describe('replika at a terminal', () => {
     const term = new Terminal(['new', '--region', gorontalo, '--app', 'laksa', '--lang', 'en'], cwd);
     await term.expect('Write 1 copy for Kota Gorontalo into replika-kota-gorontalo?');
     await term.type(KEY.enter);
-    await term.expect(/Done: 23 created, 0 identical, 0 overwritten, 0 kept\./);
+    await term.expect(/Done: 46 created, 0 identical, 0 overwritten, 0 kept\./);
     expect(await term.exitCode()).toBe(0);
     expect(await listFiles(path.join(cwd, 'replika-kota-gorontalo'))).toContain('laksa/src/app.js');
   });

@@ -15,6 +15,7 @@ import { planRun } from '../../src/lib/plan/plan.js';
 import { regionFromSource } from '../../src/lib/region/load.js';
 import { parseYaml } from '../../src/lib/yaml/source.js';
 import { forkCatalog } from '../helpers/catalog.js';
+import { linkDependencies } from '../helpers/dependencies.js';
 import { tree } from '../helpers/tree.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -66,9 +67,11 @@ describe('hostile values round-trip through each format\'s own parser', async ()
     expect(settings.region.contacts.address).toBe(HOSTILE.address);
     expect(settings.region.opd.communication.name).toBe(HOSTILE.opdName);
     const pkg = JSON.parse(await readFile(path.join(copy, 'package.json'), 'utf8'));
-    expect(Object.keys(pkg).sort()).toEqual(['description', 'engines', 'name', 'private', 'scripts', 'type', 'version']);
+    expect(Object.keys(pkg).sort()).toEqual(['dependencies', 'description', 'engines', 'name', 'private', 'scripts', 'type', 'version']);
     expect(pkg.description).toContain(HOSTILE.shortName);
-    expect(pkg.scripts).toEqual({ start: 'node src/server.js', test: 'node --test' });
+    expect(pkg.scripts).toEqual({ start: 'node src/server.js', test: 'node --test', migrate: 'node bin/migrate.js', backup: 'node bin/backup.js', restore: 'node bin/restore.js' });
+    const lock = JSON.parse(await readFile(path.join(copy, 'package-lock.json'), 'utf8'));
+    expect([lock.name, lock.version, lock.packages[''].name, lock.packages[''].dependencies]).toEqual([pkg.name, pkg.version, pkg.name, pkg.dependencies]);
   });
 
   it('.env, shell, SQL and YAML written by a template parse back exactly, with nothing injected', async () => {
@@ -126,10 +129,12 @@ describe('hostile values round-trip through each format\'s own parser', async ()
 
   it('HTML: the running copy shows the values as text, with no injected element', async () => {
     const port = 43000 + Math.floor(Math.random() * 2000);
-    const server = execa('node', ['src/server.js'], { cwd: copy, env: { PORT: String(port), HOST: '127.0.0.1' }, reject: false });
+    await linkDependencies(copy);
+    // On its embedded database, in a folder of its own: the first start creates it (a few seconds).
+    const server = execa('node', ['src/server.js'], { cwd: copy, env: { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', DATA_DIR: await tree() }, reject: false });
     try {
       let page = '';
-      for (let i = 0; i < 100 && !page; i++) {
+      for (let i = 0; i < 400 && !page; i++) {
         page = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text(), async () => {
           await new Promise((resolve) => setTimeout(resolve, 50));
           return '';

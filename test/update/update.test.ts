@@ -11,6 +11,7 @@ import { loadRegion } from '../../src/lib/region/load.js';
 import { applyUpdate, copyStatus, planUpdate, updateDiffs } from '../../src/lib/update/update.js';
 import { forgetCaches } from '../../src/lib/caches.js';
 import { forkCatalog, problemsOf } from '../helpers/catalog.js';
+import { linkDependencies } from '../helpers/dependencies.js';
 import { listFiles, tree } from '../helpers/tree.js';
 
 const edit = async (file: string, from: string, to: string) => {
@@ -64,7 +65,7 @@ describe('replika update', () => {
 
     const plan = await planUpdate(copy, { catalog });
     const outcomes = Object.fromEntries(plan.changes.filter((c) => c.outcome !== 'unchanged').map((c) => [c.path, c.outcome]));
-    expect(outcomes).toEqual({ 'README.md': 'conflicted', 'docs/PANDUAN.md': 'added', 'src/laksa.js': 'updated', 'src/text.js': 'merged', 'config/settings.json': 'updated', 'package.json': 'updated', 'publiccode.yml': 'updated' });
+    expect(outcomes).toEqual({ 'README.md': 'conflicted', 'docs/PANDUAN.md': 'added', 'src/laksa.js': 'updated', 'src/text.js': 'merged', 'config/settings.json': 'updated', 'package.json': 'updated', 'package-lock.json': 'updated', 'publiccode.yml': 'updated' });
     await applyUpdate(plan);
 
     const readme = await readFile(path.join(copy, 'README.md'), 'utf8');
@@ -77,7 +78,8 @@ describe('replika update', () => {
     const manifest = JSON.parse(await readFile(path.join(copy, '.yo-rc.json'), 'utf8'))['generator-replika'];
     expect(manifest).toMatchObject({ catalog: { version: '1.1.0' }, app: { version: '1.1.0' } });
     // The conflict is in the README; the code merged cleanly, so the copy's own tests pass.
-    const test = await execa('npm', ['test'], { cwd: copy, reject: false, all: true });
+    await linkDependencies(copy);
+    const test = await execa('npm', ['test'], { cwd: copy, reject: false, all: true, env: { DATABASE_URL: '' } });
     expect(test.exitCode, test.all).toBe(0);
     // Up to date now, with the user's files still reported as theirs.
     const after = await copyStatus(copy, catalog);

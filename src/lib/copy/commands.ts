@@ -13,8 +13,15 @@ export const TIMEOUT_MS = 5 * 60_000;
 
 /** `git init` for a copy: the folder goes after `--`, so no name can be read as an option. */
 export const gitInit = (dir: string): CommandStep => ({ command: 'git', args: ['init', '--quiet', '--', dir], optional: true });
-/** `npm install` in a copy (it has no dependencies; this writes its lock file and checks the package). */
-export const npmInstall = (): CommandStep => ({ command: 'npm', args: ['install', '--no-audit', '--no-fund', '--ignore-scripts'], optional: false });
+/**
+ * Installs a copy's dependencies: `npm ci` when it ships a package-lock.json, so that every region runs exactly the
+ * versions the template locked (and a lockfile out of step with package.json fails instead of being rewritten);
+ * `npm install` only for a copy without one, which then writes it. Install scripts never run.
+ */
+export const npmInstall = (locked: boolean): CommandStep => ({ command: 'npm', args: [locked ? 'ci' : 'install', '--no-audit', '--no-fund', '--ignore-scripts'], optional: false });
+
+/** Whether the copy in `dir` has a package-lock.json on disk (written now, or kept from before). */
+export const hasLockfile = (dir: string): Promise<boolean> => access(path.join(dir, 'package-lock.json')).then(() => true, () => false);
 
 export type StepResult = { status: 'done' } | { status: 'skipped'; reason: 'missing' | 'exists' };
 

@@ -7,7 +7,7 @@ import { publiccodeReminderLines } from '../publiccode.js';
 import type { Prepared } from '../run.js';
 import { defaultOut } from '../run.js';
 import type { FileStatus } from './adapter.js';
-import { gitInit, npmInstall, runStep } from './commands.js';
+import { gitInit, hasLockfile, npmInstall, runStep } from './commands.js';
 import { writeRun } from './write.js';
 
 export const STATUS_LINE: Record<FileStatus, UiKey> = { create: 'fileCreate', identical: 'fileIdentical', force: 'fileForce', skip: 'fileSkip' };
@@ -69,11 +69,17 @@ export async function scaffold(prepared: Prepared, options: ScaffoldOptions, io:
       if (done.status === 'done') io.out(say(io.lang, 'gitDone', { dir: shownDir }));
       else if (done.reason === 'missing') io.err(say(io.lang, 'gitMissing'));
     }
-    if (options.install && (await runStep(npmInstall(), dir)).status === 'done') io.out(say(io.lang, 'installDone', { dir: shownDir }));
+    if (options.install) {
+      const step = npmInstall(await hasLockfile(dir));
+      if ((await runStep(step, dir)).status === 'done') io.out(say(io.lang, 'installDone', { command: `npm ${step.args[0]}`, dir: shownDir }));
+    }
   }
   io.out(say(io.lang, 'summary', { created: result.create.length, identical: result.identical.length, overwritten: result.force.length, kept: result.skip.length }));
   if (result.skip.length > 0) io.out(say(io.lang, 'keptNote'));
   // 4. What the region must replace in each publiccode.yml before publishing it (suggested addresses, examples).
   for (const line of publiccodeReminderLines(plan.copies, io.lang)) io.out(line);
-  io.out(say(io.lang, 'nextSteps', { dir: path.join(shown, plan.copies[0]?.dir ?? '') }));
+  // A copy with a lockfile runs its tests only once its dependencies are installed: name that step unless done.
+  const first = plan.copies[0]?.dir ?? '';
+  const install = !options.install && (await hasLockfile(path.join(destination, first))) ? 'npm ci && ' : '';
+  io.out(say(io.lang, 'nextSteps', { dir: path.join(shown, first), install }));
 }

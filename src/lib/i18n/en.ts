@@ -78,6 +78,11 @@ export const en = {
   'check.noRegions': { text: (p) => `--regions ${p.path} holds no region settings file (.yaml)`, hint: () => 'Write one with "replika region new", or use --all-regencies.' },
   'check.output': { text: (p) => `the report could not be written to ${p.path} (${p.reason})`, hint: () => 'Give --output a file in a folder that exists and you can write to.' },
   'check.copyTest': { text: (p) => `the copy of ${p.app} failed its own tests (${p.code}):\n      ${String(p.output).split('\n').join('\n      ')}`, hint: () => 'Run npm test in a copy made with replika new to see the whole output.' },
+  'dependencies.lockfile': { text: (p) => `cannot be read as an npm lockfile: ${p.reason}`, hint: () => 'Make it the package-lock.json npm writes (lockfileVersion 2 or 3; npm install --package-lock-only in the copy writes one), then run again.' },
+  'dependencies.install': {
+    text: (p) => `the dependencies of ${p.name} could not be installed: "${p.command}" ${p.code === 'timeout' ? `did not finish within ${p.seconds} seconds` : `failed with exit code ${p.code}`}${p.output ? `:\n      ${p.output}` : ''}`,
+    hint: () => 'Check that the npm registry can be reached (npm ping) and that package-lock.json matches package.json (npm install --package-lock-only rewrites it), then run again; npm ci in the copy shows the whole output.',
+  },
   'release.nothing': { text: (p) => `nothing changed since ${p.version}`, hint: () => 'Change the catalogue first, or there is nothing to release.' },
   'release.tooSmall': { text: (p) => `a ${p.bump} release is too small: the changes need a ${p.required} release (${p.reasons})`, hint: (p) => `Release with --bump ${p.required}, or take back the change.` },
   'catalog.untrusted': { text: (p) => `the catalogue at ${p.path} is not the kit's own: its templates would run code on this machine`, hint: (p) => `Check it, then pin it with --catalog-sha256 ${p.sha256} (or pass --trust).` },

@@ -75,6 +75,11 @@ export const id: Record<keyof typeof en, Message> = {
   'check.noRegions': { text: (p) => `--regions ${p.path} tidak berisi berkas pengaturan daerah (.yaml)`, hint: () => 'Buat satu dengan "replika region new", atau pakai --all-regencies.' },
   'check.output': { text: (p) => `laporan tidak dapat ditulis ke ${p.path} (${p.reason})`, hint: () => 'Berikan --output berkas di folder yang ada dan dapat Anda tulisi.' },
   'check.copyTest': { text: (p) => `salinan ${p.app} gagal dalam pengujiannya sendiri (${p.code}):\n      ${String(p.output).split('\n').join('\n      ')}`, hint: () => 'Jalankan npm test di salinan buatan replika new untuk melihat keluaran lengkapnya.' },
+  'dependencies.lockfile': { text: (p) => `tidak dapat dibaca sebagai lockfile npm: ${p.reason}`, hint: () => 'Jadikan berkas itu package-lock.json seperti yang ditulis npm (lockfileVersion 2 atau 3; npm install --package-lock-only di salinan menulisnya), lalu jalankan lagi.' },
+  'dependencies.install': {
+    text: (p) => `dependensi ${p.name} tidak dapat dipasang: "${p.command}" ${p.code === 'timeout' ? `tidak selesai dalam ${p.seconds} detik` : `gagal dengan kode keluar ${p.code}`}${p.output ? `:\n      ${p.output}` : ''}`,
+    hint: () => 'Pastikan registry npm dapat dijangkau (npm ping) dan package-lock.json sesuai dengan package.json (npm install --package-lock-only menulisnya ulang), lalu jalankan lagi; npm ci di salinan menampilkan keluaran lengkapnya.',
+  },
   'release.nothing': { text: (p) => `tidak ada yang berubah sejak ${p.version}`, hint: () => 'Ubah katalog dulu; belum ada yang perlu dirilis.' },
   'release.tooSmall': { text: (p) => `rilis ${p.bump} terlalu kecil: perubahannya memerlukan rilis ${p.required} (${p.reasons})`, hint: (p) => `Rilis dengan --bump ${p.required}, atau batalkan perubahannya.` },
   'catalog.untrusted': { text: (p) => `katalog di ${p.path} bukan milik kit: template-nya akan menjalankan kode di mesin ini`, hint: (p) => `Periksa dulu, lalu sematkan dengan --catalog-sha256 ${p.sha256} (atau berikan --trust).` },
