@@ -38,10 +38,13 @@ export async function start({ port = Number(process.env.PORT || 3000), host = pr
 
 async function stop(server) {
   const closed = new Promise((resolve) => server.close(resolve));
+  // A keep-alive connection whose request finishes after this point becomes idle later: close those as they do.
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
   server.closeIdleConnections();
   const limit = Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000);
   const timer = setTimeout(() => server.closeAllConnections(), limit);
   await closed;
+  clearInterval(idle);
   clearTimeout(timer);
   await application.shutdown?.();
 }
