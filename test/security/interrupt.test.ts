@@ -27,7 +27,8 @@ describe('an interrupt during a run', () => {
   it('leaves the destination complete or absent, whenever it arrives', async () => {
     const args = [bin, 'new', '--region', path.join(regions, 'kota-gorontalo.yaml'), '--app', APPS.join(','), '--out', 'dest', '--yes'];
     const options = { reject: false, env: { LANG: 'en_US.UTF-8' } } as const;
-    // How long a whole run takes on this machine now: the interrupts are spread over that span.
+    // How long a whole run takes on this machine now: the interrupts are spread over half as long again, so the
+    // late ones land after the write even when a later run is slower than this one.
     const started = performance.now();
     expect((await execa('node', args, { ...options, cwd: await tree() })).exitCode).toBe(0);
     const span = performance.now() - started;
@@ -35,7 +36,7 @@ describe('an interrupt during a run', () => {
     const steps = 24;
     for (let i = 0; i < steps; i++) {
       const cwd = await tree();
-      const delay = Math.round((span * (i + 1)) / steps);
+      const delay = Math.round((1.5 * span * (i + 1)) / steps);
       const child = execa('node', args, { ...options, cwd });
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGINT');
