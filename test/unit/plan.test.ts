@@ -67,7 +67,6 @@ describe('plan', () => {
         "src/text.js",
         "src/views.js",
         "test/app.test.js",
-        "test/operations.test.js",
         "test/server.test.js",
         "test/storage.test.js",
         "test/support.js",

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { backup, restore, tablesInOrder } from '../src/lib/backup.js';
@@ -25,7 +25,7 @@ const root = new URL('..', import.meta.url);
 async function seeded(name) {
   const dir = join(dataDir(), name);
   await mkdir(dir);
-  await seedDataDir(dir);
+  await seedDataDir(dir, dirname(dataDir()));
   return dir;
 }
 
