@@ -6,14 +6,21 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { regions, replika } from '../helpers/cli.js';
 import { banjarLaksa, serveCopy } from '../helpers/database.js';
 import { tree } from '../helpers/tree.js';
 
+// The applications that keep data (the `_store` layer); LAKSA is the one run for real below.
+const DATA_APPS = ['laksa', 'perizinan', 'paten', 'spbe-mandiri'];
 let copy: string;
 let dockerfile: string;
+let others: string;
 beforeAll(async () => {
   copy = await banjarLaksa();
   dockerfile = await readFile(path.join(copy, 'Dockerfile'), 'utf8');
+  others = await tree();
+  const made = await replika(['new', '--region', path.join(regions, 'kota-gorontalo.yaml'), '--app', DATA_APPS.join(','), '--out', others, '--yes', '--lang', 'en'], others);
+  if (made.exitCode !== 0) throw new Error(made.stderr);
 });
 
 /** The instructions of a Dockerfile, continuation lines joined: [["FROM", "node:24-alpine"], …]. */
@@ -82,13 +89,15 @@ describe('stopping', () => {
 });
 
 describe('compose.yaml', () => {
-  it('runs the copy beside postgres with a named volume, DATABASE_URL wired to it and no password in the file', async () => {
-    const text = await readFile(path.join(copy, 'compose.yaml'), 'utf8');
+  it.each(DATA_APPS)('%s: runs the copy beside postgres with a named volume, DATABASE_URL wired to it and no password in the file', async (id) => {
+    const dir = path.join(others, id);
+    expect(await readFile(path.join(dir, 'Dockerfile'), 'utf8')).toBe(dockerfile);
+    const text = await readFile(path.join(dir, 'compose.yaml'), 'utf8');
     const compose = parseYaml(text) as {
       services: Record<string, { build?: string; image?: string; environment: Record<string, string>; depends_on?: Record<string, { condition: string }>; volumes?: string[]; healthcheck?: unknown }>;
       volumes: Record<string, unknown>;
     };
-    const { laksa, db } = compose.services;
+    const { [id]: laksa, db } = compose.services;
     expect(laksa?.build).toBe('.');
     expect(db?.image).toMatch(/^postgres:\d+/);
     const url = new URL(laksa!.environment.DATABASE_URL!.replace('${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}', 'secret'));

@@ -156,3 +156,36 @@ test('the page saves a checklist through the form and shows the scores', async (
   assert.equal(refused.status, 400);
   assert.match(await refused.text(), /tidak ada dalam daftar periksa/);
 });
+
+test('the list comes in pages, newest first, with a next link', async () => {
+  for (let i = 0; i < 3; i++) assert.equal((await send('POST', '/api/penilaian', { period: `Halaman ${i}`, answers: {} })).status, 201);
+  const seen = [];
+  let next = '/api/penilaian?limit=2';
+  while (next) {
+    const response = await fetch(`${base()}${next}`);
+    assert.equal(response.status, 200);
+    const list = await response.json();
+    assert.ok(list.length <= 2);
+    seen.push(...list);
+    next = /^<([^>]+)>; rel="next"$/.exec(response.headers.get('link') ?? '')?.[1];
+  }
+  const { rows } = await query('SELECT count(*)::int AS n FROM assessments');
+  assert.equal(seen.length, rows[0].n);
+  assert.equal(new Set(seen.map((a) => a.id)).size, seen.length);
+  assert.deepEqual(seen.map((a) => a.updatedAt), [...seen.map((a) => a.updatedAt)].sort().reverse(), 'most recently changed first');
+  assert.equal((await fetch(`${base()}/api/penilaian?limit=5000`)).status, 400);
+});
+
+test('new assessments are limited per client: 429 with Retry-After; changing one is not', async () => {
+  process.env.RATE_LIMIT_PER_MINUTE = '1';
+  try {
+    const saved = await (await send('POST', '/api/penilaian', { period: 'Batas', answers: {} })).json();
+    const refused = await send('POST', '/api/penilaian?lang=en', { period: 'Batas 2', answers: {} });
+    assert.equal(refused.status, 429);
+    assert.ok(Number(refused.headers.get('retry-after')) >= 1);
+    assert.match((await refused.json()).error, /Too many submissions/);
+    assert.equal((await send('PUT', `/api/penilaian/${saved.id}`, { period: 'Batas', answers: {} })).status, 200);
+  } finally {
+    process.env.RATE_LIMIT_PER_MINUTE = '0';
+  }
+});
