@@ -65,7 +65,9 @@ describe.skipIf(!server)('on a PostgreSQL server', () => {
     const a = await serveCopy(copy, env);
     const b = await serveCopy(copy, env);
     try {
-      const tickets = await flood([a.url, b.url], 1000, 40);
+      const tickets = await flood([a.url, b.url], 1000, 40).catch((error: Error) => {
+        throw new Error(`${error.message} (${String(error.cause)})\nfirst process:\n${a.output()}\nsecond process:\n${b.output()}`);
+      });
       expect(tickets).toHaveLength(1000);
       expect(new Set(tickets).size).toBe(1000);
       const stored = await allReports(b.url);

@@ -65,7 +65,7 @@ if (isMain()) {
     log('error', opsText('startFailed', { reason: error.message }), errorFields(error));
     process.exit(1);
   }
-  log('info', opsText('started', { url: `${running.url}/` }), { app: app.id, region: region.name, pid: process.pid });
+  log('info', opsText('started', { url: `${running.url}/` }), { url: running.url, app: app.id, region: region.name, pid: process.pid });
   let stopping = false;
   const shutdown = async (signal) => {
     if (stopping) return;
