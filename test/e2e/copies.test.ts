@@ -13,7 +13,8 @@ async function serve(dir: string, port: number): Promise<string> {
   // Its own process group: npm runs the server through a shell, and the whole group must stop afterwards.
   const server = execa('npm', ['start'], { cwd: dir, env: { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '' }, reject: false, detached: true });
   try {
-    for (let attempt = 0; attempt < 100; attempt++) {
+    // Up to 60 s: a copy with a database creates it on its first start (initdb, a few seconds; more under load).
+    for (let attempt = 0; attempt < 600; attempt++) {
       try {
         const response = await fetch(`http://127.0.0.1:${port}/`);
         return await response.text();
