@@ -88,17 +88,21 @@ export async function copyFigures(serverUrl: string | undefined, submissions = 1
   }
 }
 
-/** A server to measure on: BENCH_DATABASE_URL, else DATABASE_URL, when it answers a connection. */
-export async function reachableServer(): Promise<string | undefined> {
-  const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
-  if (!url) return undefined;
+/** Whether the PostgreSQL server a URL names accepts a TCP connection within 2 s (the tests probe it too). */
+export async function acceptsConnections(url: string): Promise<boolean> {
   const { hostname, port } = new URL(url);
   const net = await import('node:net');
   return new Promise((resolve) => {
     const socket = net.connect({ host: hostname || '127.0.0.1', port: Number(port || 5432) });
     socket.setTimeout(2000);
-    socket.once('connect', () => { socket.destroy(); resolve(url); });
-    socket.once('error', () => resolve(undefined));
-    socket.once('timeout', () => { socket.destroy(); resolve(undefined); });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
   });
+}
+
+/** A server to measure on: BENCH_DATABASE_URL, else DATABASE_URL, when it answers a connection. */
+export async function reachableServer(): Promise<string | undefined> {
+  const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+  return url && (await acceptsConnections(url)) ? url : undefined;
 }

@@ -3,6 +3,7 @@
 // contact, status, createdAt, dueDate, history: [{ status, at, note? }] }.
 import { randomInt } from 'node:crypto';
 import { query, transaction } from './lib/db.js';
+import { textFieldsProblem } from './lib/legacy-import.js';
 
 // No 0/O or 1/I, so a ticket read out over the phone is not misheard.
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -111,11 +112,8 @@ export const legacy = {
       history: [{ status: 'diterima', at: '2026-01-06T01:02:03.456Z' }, { status: 'diteruskan', at: '2026-01-06T02:00:00.000Z', note: 'Catatan' }] },
   ],
   check(record, index) {
-    const where = `record ${index + 1}${typeof record?.id === 'string' ? ` (${record.id})` : ''}`;
-    if (typeof record !== 'object' || record === null) return `${where} is not an object`;
-    for (const field of ['id', 'category', 'message', 'status', 'createdAt', 'dueDate']) {
-      if (typeof record[field] !== 'string' || record[field] === '') return `${where}: "${field}" is missing or not text`;
-    }
+    const { where, problem } = textFieldsProblem(record, index, ['id', 'category', 'message', 'status', 'createdAt', 'dueDate']);
+    if (problem) return problem;
     if (Number.isNaN(Date.parse(record.createdAt))) return `${where}: "createdAt" is not a date`;
     if (!Array.isArray(record.history)) return `${where}: "history" is not a list`;
     return undefined;

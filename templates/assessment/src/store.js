@@ -2,6 +2,7 @@
 // the rest of the copy sees it: { id, opd, period, answers, createdAt, updatedAt }.
 import { randomBytes } from 'node:crypto';
 import { query } from './lib/db.js';
+import { textFieldsProblem } from './lib/legacy-import.js';
 
 export const ID = /^[0-9a-f]{12}$/;
 /** 48 random bits: ids in links cannot be guessed from one another. */
@@ -58,11 +59,8 @@ export const legacy = {
   /** One assessment as a JSON-era copy stored it (the storage tests import it). */
   example: () => [{ id: 'a1b2c3d4e5f6', opd: null, period: '2025', answers: { contoh: 1 }, createdAt: '2026-01-05T01:02:03.456Z', updatedAt: '2026-01-06T01:02:03.456Z' }],
   check(record, index) {
-    const where = `record ${index + 1}${typeof record?.id === 'string' ? ` (${record.id})` : ''}`;
-    if (typeof record !== 'object' || record === null) return `${where} is not an object`;
-    for (const field of ['id', 'period', 'createdAt', 'updatedAt']) {
-      if (typeof record[field] !== 'string' || record[field] === '') return `${where}: "${field}" is missing or not text`;
-    }
+    const { where, problem } = textFieldsProblem(record, index, ['id', 'period', 'createdAt', 'updatedAt']);
+    if (problem) return problem;
     if (typeof record.answers !== 'object' || record.answers === null) return `${where}: "answers" is not an object`;
     return undefined;
   },

@@ -30,8 +30,13 @@ export class HttpError extends Error {
   }
 }
 
-export function send(res, status, body, type = 'text/html; charset=utf-8', headers = {}) {
+/** Starts an answer with the copy's security headers; `send` ends it at once, a streamed list writes on. */
+export function startAnswer(res, status, type, headers = {}) {
   res.writeHead(status, { ...HEADERS, 'content-type': type, ...headers });
+}
+
+export function send(res, status, body, type = 'text/html; charset=utf-8', headers = {}) {
+  startAnswer(res, status, type, headers);
   res.end(body);
 }
 

@@ -14,7 +14,8 @@ const texts = {
   },
 };
 
+/** A lookup of operator messages ({ id, en } tables of functions) in the copy's default language. */
+export const inCopyLanguage = (tables) => (key, params = {}) => tables[defaultLang][key](params);
+
 /** An operator message in the copy's default language. */
-export function opsText(key, params = {}) {
-  return texts[defaultLang][key](params);
-}
+export const opsText = inCopyLanguage(texts);

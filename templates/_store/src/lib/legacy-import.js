@@ -12,6 +12,17 @@ export class ImportRefused extends Error {
   expected = true;
 }
 
+/**
+ * The first problem of a JSON-era record for an application's `legacy.check`: not an object, or one of `fields`
+ * missing or not text; undefined when there is none. Returns { where, problem } so the check can go on.
+ */
+export function textFieldsProblem(record, index, fields) {
+  const where = `record ${index + 1}${typeof record?.id === 'string' ? ` (${record.id})` : ''}`;
+  if (typeof record !== 'object' || record === null) return { where, problem: `${where} is not an object` };
+  const missing = fields.find((field) => typeof record[field] !== 'string' || record[field] === '');
+  return { where, problem: missing ? `${where}: "${missing}" is missing or not text` : undefined };
+}
+
 const exists = (file) => stat(file).then(() => true, () => false);
 
 /** A free name beside `file` to keep it under: `<file>.imported`, else with the time added. */

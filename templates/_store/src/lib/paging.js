@@ -1,6 +1,6 @@
 // Lists are paged (keyset: `?after=<cursor>&limit=<n>`, at most 1000 a page, 100 by default) and written out
 // item by item; the next page's address is in the `Link: <…>; rel="next"` header, absent on the last page.
-import { HttpError } from './http.js';
+import { HttpError, startAnswer } from './http.js';
 
 export const MAX_PAGE = 1000;
 const DEFAULT_PAGE = 100;
@@ -28,13 +28,13 @@ export function pageParams(url, lang, { textCursor = false } = {}) {
 
 /** Answers 200 with `items` as a JSON list, written item by item, and the next page's link when there is one. */
 export function streamJsonPage(res, url, items, next) {
-  const headers = { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+  const headers = { 'cache-control': 'no-store' };
   if (next !== undefined) {
     const following = new URL(url);
     following.searchParams.set('after', String(next));
     headers.link = `<${following.pathname}${following.search}>; rel="next"`;
   }
-  res.writeHead(200, headers);
+  startAnswer(res, 200, 'application/json; charset=utf-8', headers);
   res.write('[');
   items.forEach((item, index) => res.write(`${index === 0 ? '\n' : ',\n'}${JSON.stringify(item)}`));
   res.end(items.length > 0 ? '\n]\n' : ']\n');

@@ -1,5 +1,5 @@
 // What the storage layer tells the copy's operators (database, migrations, import, backup), in the copy's language.
-import { defaultLang } from './config.js';
+import { inCopyLanguage } from './ops-text.js';
 
 const texts = {
   id: {
@@ -53,6 +53,4 @@ const texts = {
 };
 
 /** A storage message for operators, in the copy's default language. */
-export function storeText(key, params = {}) {
-  return texts[defaultLang][key](params);
-}
+export const storeText = inCopyLanguage(texts);
